@@ -1,0 +1,303 @@
+//! What [`Cleaner::analyze`](crate::Cleaner::analyze) returns: every block
+//! with its decision, score and the reasons behind it.
+
+use std::fmt;
+use std::ops::Range;
+
+/// The result of [`Cleaner::analyze`](crate::Cleaner::analyze): every block
+/// of the page, kept or not, with its score and reasons, and the cleaned
+/// text.
+///
+/// # Example
+///
+/// ```
+/// let page = "Home | News | Sport\n\
+///             The council voted on Tuesday to keep the library open, after months of debate.\n\
+///             Share this article";
+/// let analysis = dejunk::Cleaner::new().analyze(page);
+/// for block in analysis.blocks() {
+///     println!("{} {:.2} {}", block.is_kept(), block.score(), block.text());
+/// }
+/// assert_eq!(analysis.text(), dejunk::clean(page));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Analysis<'t> {
+    pub(crate) blocks: Vec<Block<'t>>,
+    pub(crate) text: String,
+}
+
+impl<'t> Analysis<'t> {
+    /// Every block of the page (one per non-blank input line), in input
+    /// order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let a = dejunk::Cleaner::new().analyze("one\n\ntwo");
+    /// assert_eq!(a.blocks().len(), 2);
+    /// assert_eq!(a.blocks()[1].line(), 2);
+    /// ```
+    pub fn blocks(&self) -> &[Block<'t>] {
+        &self.blocks
+    }
+
+    /// The cleaned text: the kept blocks joined with `\n`, the same as
+    /// [`Cleaner::clean`](crate::Cleaner::clean) returns.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = dejunk::Cleaner::new();
+    /// let page = "Menu\nA long enough sentence of body text, with a full stop at its end.";
+    /// assert_eq!(c.analyze(page).text(), c.clean(page));
+    /// ```
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Consumes the analysis and returns the cleaned text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let s: String = dejunk::Cleaner::new().analyze("").into_text();
+    /// assert_eq!(s, "");
+    /// ```
+    pub fn into_text(self) -> String {
+        self.text
+    }
+}
+
+/// One block of a page: a non-blank input line, trimmed.
+///
+/// # Example
+///
+/// ```
+/// let a = dejunk::Cleaner::new().analyze("  Cookie settings  \n");
+/// let b = &a.blocks()[0];
+/// assert_eq!(b.text(), "Cookie settings");
+/// assert_eq!(b.span(), 2..17);
+/// assert!((0.0..=1.0).contains(&b.score()));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Block<'t> {
+    pub(crate) line: usize,
+    pub(crate) text: &'t str,
+    pub(crate) span: Range<usize>,
+    pub(crate) score: f32,
+    pub(crate) kept: bool,
+    pub(crate) reasons: Vec<Reason>,
+}
+
+impl<'t> Block<'t> {
+    /// The 0-based line number of the block in the input (lines split on
+    /// `\n`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let a = dejunk::Cleaner::new().analyze("\n\nthird line");
+    /// assert_eq!(a.blocks()[0].line(), 2);
+    /// ```
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The block's text, trimmed of surrounding whitespace.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let a = dejunk::Cleaner::new().analyze("\t hello \r\n");
+    /// assert_eq!(a.blocks()[0].text(), "hello");
+    /// ```
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The byte range of [`Block::text`] in the input.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let page = "a\n  b";
+    /// let a = dejunk::Cleaner::new().analyze(page);
+    /// assert_eq!(&page[a.blocks()[1].span()], "b");
+    /// ```
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// The model's probability that the block is body content, in `0..=1`.
+    /// The block is kept by the model when it reaches the cleaner's
+    /// threshold; the title, user patterns and deduplication can overrule
+    /// that (see [`Block::reasons`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let a = dejunk::Cleaner::new().analyze("Subscribe to our newsletter");
+    /// assert!(a.blocks()[0].score() < 0.5);
+    /// ```
+    pub fn score(&self) -> f32 {
+        self.score
+    }
+
+    /// Whether the block is in the cleaned output.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let a = dejunk::Cleaner::new().analyze("Privacy Policy | Terms of Use");
+    /// assert!(!a.blocks()[0].is_kept());
+    /// ```
+    pub fn is_kept(&self) -> bool {
+        self.kept
+    }
+
+    /// Why the block was kept or dropped, the strongest reason first.
+    ///
+    /// For a model decision, these are the features and phrases that pushed
+    /// the score most in the direction of the decision, each with its
+    /// contribution to the score's logit. A rule that overruled the model
+    /// (title, user pattern, duplicate) comes first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::ReasonKind;
+    ///
+    /// let a = dejunk::Cleaner::new().analyze("Read also\nRead also");
+    /// let r = &a.blocks()[0].reasons()[0];
+    /// assert!(matches!(r.kind(), ReasonKind::Phrase | ReasonKind::Feature | ReasonKind::Context));
+    /// ```
+    pub fn reasons(&self) -> &[Reason] {
+        &self.reasons
+    }
+}
+
+/// One reason behind a block's decision.
+///
+/// # Example
+///
+/// ```
+/// let a = dejunk::Cleaner::new().analyze("Download the app today from the app store");
+/// let b = &a.blocks()[0];
+/// for r in b.reasons() {
+///     println!("{r}"); // e.g. `phrase "download the app" -2.31`
+/// }
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    pub(crate) kind: ReasonKind,
+    pub(crate) detail: String,
+    pub(crate) weight: f32,
+}
+
+impl Reason {
+    /// What kind of reason this is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::ReasonKind;
+    /// let c = dejunk::Cleaner::builder().junk_patterns(["sponsored"]).build()?;
+    /// let a = c.analyze("Sponsored: the best deals of the year, chosen by our editors.");
+    /// assert_eq!(a.blocks()[0].reasons()[0].kind(), ReasonKind::JunkPattern);
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    pub fn kind(&self) -> ReasonKind {
+        self.kind
+    }
+
+    /// The detail: the phrase or pattern matched, the feature's name, or
+    /// `line N` for the block a duplicate repeats.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = dejunk::Cleaner::builder().junk_patterns(["Sponsored"]).build()?;
+    /// let a = c.analyze("Sponsored content");
+    /// assert_eq!(a.blocks()[0].reasons()[0].detail(), "sponsored");
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    pub fn detail(&self) -> &str {
+        &self.detail
+    }
+
+    /// The reason's contribution to the block's score logit (positive
+    /// toward keeping); 0 for rules, which overrule the score.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = dejunk::Cleaner::builder().keep_patterns(["menu"]).build()?;
+    /// let a = c.analyze("Menu");
+    /// assert_eq!(a.blocks()[0].reasons()[0].weight(), 0.0);
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    pub fn weight(&self) -> f32 {
+        self.weight
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self.kind {
+            ReasonKind::Phrase => "phrase",
+            ReasonKind::Feature => "feature",
+            ReasonKind::Context => "context",
+            ReasonKind::Title => "title",
+            ReasonKind::KeepPattern => "keep-pattern",
+            ReasonKind::JunkPattern => "junk-pattern",
+            ReasonKind::Duplicate => "duplicate-of",
+            ReasonKind::NearDuplicate => "near-duplicate-of",
+        };
+        match self.kind {
+            ReasonKind::Phrase | ReasonKind::KeepPattern | ReasonKind::JunkPattern => {
+                write!(f, "{name} \"{}\"", self.detail)?
+            }
+            _ => write!(f, "{name} {}", self.detail)?,
+        }
+        if self.weight != 0.0 {
+            write!(f, " {:+.2}", self.weight)?;
+        }
+        Ok(())
+    }
+}
+
+/// The kinds of [`Reason`].
+///
+/// **This enum is non-exhaustive**: new kinds may be added in minor
+/// releases, so a `match` on it needs a wildcard arm.
+///
+/// # Example
+///
+/// ```
+/// use dejunk::ReasonKind;
+/// let kind = ReasonKind::Duplicate;
+/// assert_ne!(kind, ReasonKind::NearDuplicate);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReasonKind {
+    /// A learned phrase found in the block (detail: the phrase).
+    Phrase,
+    /// A feature of the block itself: length, punctuation, capitals, … (detail:
+    /// the feature's name).
+    Feature,
+    /// The block's place in the page: its neighbours' scores, the main body
+    /// region, the heading above it (detail: the feature's name).
+    Context,
+    /// The block is the page's title, kept or dropped by the builder's
+    /// [`title`](crate::CleanerBuilder::title) setting.
+    Title,
+    /// A user "always keep" pattern matched (detail: the pattern).
+    KeepPattern,
+    /// A user junk pattern matched (detail: the pattern).
+    JunkPattern,
+    /// An exact repeat of a kept block (detail: `line N` of that block).
+    Duplicate,
+    /// Mostly contained in other kept blocks (detail: `line N` of the first).
+    NearDuplicate,
+}

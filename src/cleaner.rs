@@ -1,0 +1,641 @@
+//! The public entry points: [`clean`], [`Cleaner`] and [`CleanerBuilder`].
+
+use std::sync::{Arc, LazyLock};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::analysis::{Analysis, Block, Reason, ReasonKind};
+use crate::dedup::{self, Dup};
+use crate::error::{Error, ErrorKind};
+use crate::feature::{CONTEXT, CTX_Z1, CTX_Z1_IN_REGION, CTX_Z1_NEG, LOCAL};
+use crate::model::Model;
+use crate::score::Page;
+use crate::segment::normalize;
+
+/// The default threshold: blocks whose body-content probability is at least
+/// this are kept.
+pub const DEFAULT_THRESHOLD: f32 = 0.5;
+
+static DEFAULT: LazyLock<Cleaner> = LazyLock::new(Cleaner::new);
+
+/// Returns the main body content of a raw page text, with the default
+/// [`Cleaner`].
+///
+/// The output is a selection of the input's lines, each trimmed of
+/// surrounding whitespace, in input order, joined with `\n`, with no blank
+/// lines: the lines the model scores as body content, less repeated copies
+/// (see [`CleanerBuilder::dedup`]).
+///
+/// # Example
+///
+/// ```
+/// let page = "\
+/// Home | World | Business | Sport
+/// Sign up for our newsletter
+///
+/// Council keeps the library open
+///
+/// The city council voted on Tuesday to keep the central library open, after months of debate over its budget.
+///
+/// Councillors said the building would be repaired next year, and that opening hours would not change.
+///
+/// Related Articles
+/// Council to vote on library budget
+/// © 2024 Example News. All rights reserved.";
+/// let body = dejunk::clean(page);
+/// assert!(body.contains("The city council voted on Tuesday"));
+/// assert!(!body.contains("newsletter"));
+/// assert!(!body.contains("All rights reserved"));
+/// ```
+pub fn clean(text: &str) -> String {
+    DEFAULT.clean(text)
+}
+
+/// Like [`clean`], for bytes that may not be valid UTF-8: invalid sequences
+/// are replaced with U+FFFD (as by [`String::from_utf8_lossy`]) before
+/// cleaning, so the output lines are those of the repaired text.
+///
+/// # Example
+///
+/// ```
+/// let out = dejunk::clean_bytes(b"A sentence of body text that is long enough to keep, \xff really.");
+/// assert!(out.contains('\u{FFFD}'));
+/// ```
+pub fn clean_bytes(bytes: &[u8]) -> String {
+    DEFAULT.clean(&String::from_utf8_lossy(bytes))
+}
+
+/// A reusable cleaner: a model and settings.
+///
+/// `Send + Sync` and cheap to clone (the settings are shared), so one
+/// cleaner can serve many threads. Cleaning is deterministic: the same input
+/// gives the same output on every call and thread.
+///
+/// # Example
+///
+/// ```
+/// use dejunk::Cleaner;
+///
+/// let cleaner = Cleaner::builder()
+///     .threshold(0.7)                       // favour precision
+///     .junk_patterns(["sponsored content"]) // the user's own junk
+///     .build()?;
+/// let page = "Sponsored content\nThe bridge reopened on Monday after two years of repairs, the city said.";
+/// assert_eq!(cleaner.clean(page), "The bridge reopened on Monday after two years of repairs, the city said.");
+/// # Ok::<(), dejunk::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Cleaner {
+    inner: Arc<Settings>,
+}
+
+#[derive(Debug)]
+struct Settings {
+    model: Model,
+    threshold: f32,
+    title: bool,
+    dedup: bool,
+    junk: Option<UserPatterns>,
+    keep: Option<UserPatterns>,
+}
+
+/// A user's pattern list, compiled.
+#[derive(Debug)]
+struct UserPatterns {
+    /// The patterns as normalised (for reasons).
+    normalized: Vec<String>,
+    matcher: AhoCorasick,
+}
+
+impl UserPatterns {
+    fn new(list: &'static str, patterns: &[String]) -> Result<Option<UserPatterns>, Error> {
+        if patterns.is_empty() {
+            return Ok(None);
+        }
+        let mut normalized = Vec::with_capacity(patterns.len());
+        for (index, p) in patterns.iter().enumerate() {
+            let n = normalize(p);
+            if n.trim().is_empty() {
+                return Err(Error::new(ErrorKind::EmptyPattern { list, index }));
+            }
+            normalized.push(n);
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&normalized)
+            .map_err(|e| {
+                Error::new(ErrorKind::PatternsTooLarge {
+                    message: e.to_string(),
+                })
+            })?;
+        Ok(Some(UserPatterns {
+            normalized: normalized.iter().map(|s| s.trim().to_string()).collect(),
+            matcher,
+        }))
+    }
+
+    /// The first pattern found in a normalised block, if any.
+    fn find(&self, norm: &str) -> Option<usize> {
+        self.matcher.find(norm).map(|m| m.pattern().as_usize())
+    }
+}
+
+impl Default for Cleaner {
+    fn default() -> Cleaner {
+        Cleaner::new()
+    }
+}
+
+/// Why a block ended up kept or dropped, before reasons are spelled out.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Why {
+    Model,
+    Title,
+    Keep(usize),
+    Junk(usize),
+    Dup(Dup),
+}
+
+impl Cleaner {
+    /// A cleaner with the built-in model and default settings (the same as
+    /// [`clean`] uses).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cleaner = dejunk::Cleaner::new();
+    /// assert_eq!(cleaner.clean(""), "");
+    /// ```
+    pub fn new() -> Cleaner {
+        CleanerBuilder::new()
+            .build()
+            .expect("default settings are valid")
+    }
+
+    /// A builder to configure a cleaner.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cleaner = dejunk::Cleaner::builder().title(false).build()?;
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    pub fn builder() -> CleanerBuilder {
+        CleanerBuilder::new()
+    }
+
+    /// The model this cleaner scores with.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dejunk::Cleaner::new().model().version(), dejunk::MODEL_VERSION);
+    /// ```
+    pub fn model(&self) -> &Model {
+        &self.inner.model
+    }
+
+    /// The threshold this cleaner keeps blocks at.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dejunk::Cleaner::new().threshold(), dejunk::DEFAULT_THRESHOLD);
+    /// ```
+    pub fn threshold(&self) -> f32 {
+        self.inner.threshold
+    }
+
+    /// Returns the main body content of `text` (see [`clean`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cleaner = dejunk::Cleaner::new();
+    /// let page = "Accept cookies\nThe museum will reopen in May, its director told reporters on Friday.";
+    /// assert_eq!(cleaner.clean(page), "The museum will reopen in May, its director told reporters on Friday.");
+    /// ```
+    pub fn clean(&self, text: &str) -> String {
+        let mut out = String::new();
+        self.clean_into(text, &mut out);
+        out
+    }
+
+    /// Like [`Cleaner::clean`], appending to `out` (to reuse a buffer in a
+    /// loop). `out` is not cleared first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cleaner = dejunk::Cleaner::new();
+    /// let mut out = String::new();
+    /// for page in ["", "The museum will reopen in May, its director told reporters on Friday."] {
+    ///     out.clear();
+    ///     cleaner.clean_into(page, &mut out);
+    /// }
+    /// assert!(out.starts_with("The museum"));
+    /// ```
+    pub fn clean_into(&self, text: &str, out: &mut String) {
+        let page = Page::new(text, &self.inner.model);
+        let (kept, _) = self.decide(&page);
+        write_kept(&page, &kept, out);
+    }
+
+    /// Like [`Cleaner::clean`], for bytes that may not be valid UTF-8 (see
+    /// [`clean_bytes`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cleaner = dejunk::Cleaner::new();
+    /// assert_eq!(cleaner.clean_bytes(b"\xff\xfe"), cleaner.clean("\u{FFFD}\u{FFFD}"));
+    /// ```
+    pub fn clean_bytes(&self, bytes: &[u8]) -> String {
+        self.clean(&String::from_utf8_lossy(bytes))
+    }
+
+    /// Cleans `text` and returns every block with its decision, score and
+    /// reasons: how to find out why a line was removed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let page = "Read also\nThe museum will reopen in May, its director told reporters on Friday.";
+    /// let a = dejunk::Cleaner::new().analyze(page);
+    /// let dropped: Vec<_> = a.blocks().iter().filter(|b| !b.is_kept()).collect();
+    /// assert_eq!(dropped[0].text(), "Read also");
+    /// assert!(!dropped[0].reasons().is_empty());
+    /// ```
+    pub fn analyze<'t>(&self, text: &'t str) -> Analysis<'t> {
+        let page = Page::new(text, &self.inner.model);
+        let (kept, why) = self.decide(&page);
+        let mut out = String::new();
+        write_kept(&page, &kept, &mut out);
+        let blocks = (0..page.len())
+            .map(|i| Block {
+                line: page.seg.blocks[i].line,
+                text: page.block_text(i),
+                span: page.seg.blocks[i].span.clone(),
+                score: page.prob(i),
+                kept: kept[i],
+                reasons: self.reasons(&page, i, kept[i], why[i]),
+            })
+            .collect();
+        Analysis { blocks, text: out }
+    }
+
+    /// Decides every block of a scored page.
+    fn decide(&self, page: &Page<'_>) -> (Vec<bool>, Vec<Why>) {
+        let s = &*self.inner;
+        let n = page.len();
+        let mut kept: Vec<bool> = (0..n).map(|i| page.prob(i) >= s.threshold).collect();
+        let mut why = vec![Why::Model; n];
+
+        if let Some(t) = find_title(page, &kept) {
+            kept[t] = s.title;
+            why[t] = Why::Title;
+            if !s.title {
+                for i in t + 1..n {
+                    if page.seg.norm_of(i) == page.seg.norm_of(t) {
+                        kept[i] = false;
+                        why[i] = Why::Title;
+                    }
+                }
+            }
+        }
+        if s.junk.is_some() || s.keep.is_some() {
+            for i in 0..n {
+                let norm = page.seg.norm_of(i);
+                if let Some(p) = s.keep.as_ref().and_then(|k| k.find(norm)) {
+                    kept[i] = true;
+                    why[i] = Why::Keep(p);
+                } else if let Some(p) = s.junk.as_ref().and_then(|k| k.find(norm)) {
+                    kept[i] = false;
+                    why[i] = Why::Junk(p);
+                }
+            }
+        }
+        if s.dedup {
+            let words: Vec<u32> = page.stats.iter().map(|st| st.words).collect();
+            for (i, d) in dedup::dedup(&page.seg, &words, &mut kept)
+                .into_iter()
+                .enumerate()
+            {
+                if let Some(d) = d {
+                    why[i] = Why::Dup(d);
+                }
+            }
+        }
+        (kept, why)
+    }
+
+    /// Spells out the reasons of block `i`.
+    fn reasons(&self, page: &Page<'_>, i: usize, kept: bool, why: Why) -> Vec<Reason> {
+        let s = &*self.inner;
+        let line = |j: usize| format!("line {}", page.seg.blocks[j].line);
+        let rule = |kind, detail: String| Reason {
+            kind,
+            detail,
+            weight: 0.0,
+        };
+        let mut out = Vec::new();
+        match why {
+            Why::Model => {}
+            Why::Title => out.push(rule(ReasonKind::Title, String::new())),
+            Why::Keep(p) => out.push(rule(
+                ReasonKind::KeepPattern,
+                s.keep.as_ref().map_or(String::new(), |k| k.normalized[p].clone()),
+            )),
+            Why::Junk(p) => out.push(rule(
+                ReasonKind::JunkPattern,
+                s.junk.as_ref().map_or(String::new(), |k| k.normalized[p].clone()),
+            )),
+            Why::Dup(Dup::Exact(j)) => out.push(rule(ReasonKind::Duplicate, line(j))),
+            Why::Dup(Dup::Near(j)) => out.push(rule(ReasonKind::NearDuplicate, line(j))),
+        }
+        // The model's side: contributions to the final logit, centred on the
+        // training means, strongest in the direction of the score first.
+        let parts = s.model.parts();
+        let mut contrib: Vec<Reason> = Vec::new();
+        let ctx = &page.context[i];
+        // How much the block's own local score moves the final one.
+        let gain = parts.context_weights[CTX_Z1]
+            + if ctx[CTX_Z1_NEG] != 0.0 {
+                parts.context_weights[CTX_Z1_NEG]
+            } else {
+                0.0
+            }
+            + if ctx[CTX_Z1_IN_REGION] != 0.0 {
+                parts.context_weights[CTX_Z1_IN_REGION]
+            } else {
+                0.0
+            };
+        for (k, name) in CONTEXT.iter().enumerate() {
+            if matches!(k, CTX_Z1 | CTX_Z1_NEG | CTX_Z1_IN_REGION) {
+                continue;
+            }
+            let c = parts.context_weights[k] * (ctx[k] - parts.context_means[k]);
+            contrib.push(Reason {
+                kind: ReasonKind::Context,
+                detail: (*name).to_string(),
+                weight: c,
+            });
+        }
+        let x = &page.local[i];
+        for (k, name) in LOCAL.iter().enumerate() {
+            let c = gain * parts.local_weights[k] * (x[k] - parts.local_means[k]);
+            contrib.push(Reason {
+                kind: ReasonKind::Feature,
+                detail: (*name).to_string(),
+                weight: c,
+            });
+        }
+        for &id in page.hits.of(i) {
+            let (p, w) = s.model.phrase(id);
+            contrib.push(Reason {
+                kind: ReasonKind::Phrase,
+                detail: p.to_string(),
+                weight: gain * w,
+            });
+        }
+        let sign = if page.prob(i) >= s.threshold {
+            1.0
+        } else {
+            -1.0
+        };
+        contrib.retain(|r| r.weight * sign > 0.05);
+        contrib.sort_by(|a, b| (b.weight * sign).total_cmp(&(a.weight * sign)));
+        contrib.truncate(4);
+        let _ = kept;
+        out.extend(contrib);
+        out
+    }
+}
+
+/// Finds the page's title: the heading-like block (2 to 30 words, not
+/// ending in a full stop, not a list item) with the highest score among
+/// the 8 blocks before the first kept block of at least 10 words (the
+/// start of the body).
+fn find_title(page: &Page<'_>, kept: &[bool]) -> Option<usize> {
+    let start = (0..page.len()).find(|&i| kept[i] && page.stats[i].words >= 10)?;
+    (start.saturating_sub(8)..start)
+        .filter(|&i| {
+            let st = &page.stats[i];
+            (2..=30).contains(&st.words)
+                && st.last != '.'
+                && !matches!(st.first, '•' | '-' | '*' | '·')
+        })
+        .max_by(|&a, &b| page.z2[a].total_cmp(&page.z2[b]).then(b.cmp(&a)))
+}
+
+fn write_kept(page: &Page<'_>, kept: &[bool], out: &mut String) {
+    let mut first = out.is_empty();
+    for (i, &k) in kept.iter().enumerate() {
+        if k {
+            if !first {
+                out.push('\n');
+            }
+            out.push_str(page.block_text(i));
+            first = false;
+        }
+    }
+}
+
+/// Configures and builds a [`Cleaner`].
+///
+/// Setters take and return `&mut self`, and [`CleanerBuilder::build`]
+/// borrows, so a builder can be reused.
+///
+/// # Example
+///
+/// ```
+/// use dejunk::CleanerBuilder;
+///
+/// let mut builder = CleanerBuilder::new();
+/// builder.threshold(0.3).title(true);
+/// let recall = builder.build()?;
+/// let precision = builder.threshold(0.8).build()?;
+/// assert!(recall.threshold() < precision.threshold());
+/// # Ok::<(), dejunk::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct CleanerBuilder {
+    threshold: Option<f32>,
+    title: Option<bool>,
+    dedup: Option<bool>,
+    model: Option<Model>,
+    junk: Vec<String>,
+    keep: Vec<String>,
+}
+
+impl CleanerBuilder {
+    /// A builder with default settings.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cleaner = dejunk::CleanerBuilder::new().build()?;
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    pub fn new() -> CleanerBuilder {
+        CleanerBuilder::default()
+    }
+
+    /// The precision/recall knob: a block is kept when the model's
+    /// probability that it is body content is at least `score`, on a `0..=1`
+    /// scale. Lower keeps more (recall), higher keeps less (precision).
+    /// Default: [`DEFAULT_THRESHOLD`] (0.5).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let strict = dejunk::Cleaner::builder().threshold(0.9).build()?;
+    /// assert_eq!(strict.threshold(), 0.9);
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    pub fn threshold(&mut self, score: f32) -> &mut CleanerBuilder {
+        self.threshold = Some(score);
+        self
+    }
+
+    /// Whether to keep the page's title (headline). Default: `true`.
+    ///
+    /// In raw text the title is not marked, so it is defined as: the
+    /// heading-like line (2 to 30 words, not ending in a full stop, not a
+    /// list item) with the highest score among the 8 lines above the start
+    /// of the body (the first kept line of at least 10 words). With `true`
+    /// it is kept even if the model would drop it; with `false` it is dropped,
+    /// with every later line of the same text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let page = "Council keeps the library open\n\
+    ///             The city council voted on Tuesday to keep the central library open, after months of debate.";
+    /// let no_title = dejunk::Cleaner::builder().title(false).build()?;
+    /// assert!(!no_title.clean(page).contains("Council keeps"));
+    /// let with_title = dejunk::Cleaner::builder().title(true).build()?;
+    /// assert!(with_title.clean(page).starts_with("Council keeps"));
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    pub fn title(&mut self, yes: bool) -> &mut CleanerBuilder {
+        self.title = Some(yes);
+        self
+    }
+
+    /// Whether to run the deduplication pass. Default: `true`.
+    ///
+    /// The pass drops, among the kept lines: exact repeats (same words,
+    /// ignoring case and punctuation) of lines of 4 words or more, keeping
+    /// the first (shorter lines such as list items and table cells may
+    /// repeat); lines of 8 words or more whose word 4-shingles are at least
+    /// 60 % contained in the lines kept before them (a "related" teaser, the
+    /// body repeated as one long line); and lines at least 60 % contained in
+    /// later kept lines (a teaser printed before the full text).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let p = "The city council voted on Tuesday to keep the central library open.";
+    /// let page = format!("{p}\n{p}");
+    /// assert_eq!(dejunk::clean(&page), p);
+    /// let keep_all = dejunk::Cleaner::builder().dedup(false).build()?;
+    /// assert_eq!(keep_all.clean(&page), page);
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    pub fn dedup(&mut self, yes: bool) -> &mut CleanerBuilder {
+        self.dedup = Some(yes);
+        self
+    }
+
+    /// The model to score with. Default: [`Model::builtin`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let model = dejunk::Model::from_bytes(&dejunk::Model::builtin().to_bytes())?;
+    /// let cleaner = dejunk::Cleaner::builder().model(model).build()?;
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    pub fn model(&mut self, model: Model) -> &mut CleanerBuilder {
+        self.model = Some(model);
+        self
+    }
+
+    /// Extra junk patterns: a line containing any of them is dropped,
+    /// whatever its score (unless a [keep
+    /// pattern](CleanerBuilder::keep_patterns) matches too). Patterns match
+    /// whole words, ignoring case and punctuation: `"sign up"` matches
+    /// `Sign-Up!` but not `signups`. Appends to earlier calls.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = dejunk::Cleaner::builder().junk_patterns(["promo code"]).build()?;
+    /// let page = "Use PROMO-CODE save10 at checkout, the shop said in a statement today.";
+    /// assert_eq!(c.clean(page), "");
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    pub fn junk_patterns<I, P>(&mut self, patterns: I) -> &mut CleanerBuilder
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<str>,
+    {
+        self.junk
+            .extend(patterns.into_iter().map(|p| p.as_ref().to_string()));
+        self
+    }
+
+    /// "Always keep" patterns: a line containing any of them is kept,
+    /// whatever its score or junk patterns; deduplication still applies.
+    /// Matched like [`junk_patterns`](CleanerBuilder::junk_patterns).
+    /// Appends to earlier calls.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = dejunk::Cleaner::builder().keep_patterns(["ingredients"]).build()?;
+    /// assert_eq!(c.clean("Ingredients"), "Ingredients");
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    pub fn keep_patterns<I, P>(&mut self, patterns: I) -> &mut CleanerBuilder
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<str>,
+    {
+        self.keep
+            .extend(patterns.into_iter().map(|p| p.as_ref().to_string()));
+        self
+    }
+
+    /// Builds the cleaner.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidThreshold`] when the threshold is not in `0..=1`;
+    /// [`ErrorKind::EmptyPattern`] when a user pattern has no word in it;
+    /// [`ErrorKind::PatternsTooLarge`] when the user patterns cannot be
+    /// compiled.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(dejunk::Cleaner::builder().threshold(f32::NAN).build().is_err());
+    /// ```
+    pub fn build(&self) -> Result<Cleaner, Error> {
+        let threshold = self.threshold.unwrap_or(DEFAULT_THRESHOLD);
+        if !(0.0..=1.0).contains(&threshold) {
+            return Err(Error::new(ErrorKind::InvalidThreshold { got: threshold }));
+        }
+        Ok(Cleaner {
+            inner: Arc::new(Settings {
+                model: self.model.clone().unwrap_or_else(Model::builtin),
+                threshold,
+                title: self.title.unwrap_or(true),
+                dedup: self.dedup.unwrap_or(true),
+                junk: UserPatterns::new("junk", &self.junk)?,
+                keep: UserPatterns::new("keep", &self.keep)?,
+            }),
+        })
+    }
+}

@@ -1,0 +1,168 @@
+//! Stage 1 of the pipeline: raw page text → line blocks, plus the normalised
+//! text that pattern matching and deduplication run on.
+//!
+//! A block is one non-blank line of the input, trimmed of surrounding
+//! whitespace. Its normalised form is its words, lowercased, separated by
+//! single spaces, with one space before and after (` read also `), so that a
+//! pattern padded the same way can only match whole words. All blocks of a
+//! page share one normalised buffer, separated by `\n`, so that one pass of
+//! the pattern automaton serves the whole page.
+
+use std::ops::Range;
+
+/// One non-blank line of the input.
+#[derive(Clone, Debug)]
+pub(crate) struct RawBlock {
+    /// 0-based line number in the input (lines are split on `\n`).
+    pub line: usize,
+    /// Byte span of the trimmed line in the input.
+    pub span: Range<usize>,
+    /// Byte span of the normalised words in [`Segmented::norm`], including
+    /// the leading and trailing space.
+    pub norm: Range<usize>,
+    /// Leading whitespace of the untrimmed line, in characters (tabs count 4).
+    pub indent: u32,
+    /// Whether the previous line was blank (or this is the first line).
+    pub blank_before: bool,
+}
+
+/// A page split into blocks.
+#[derive(Debug, Default)]
+pub(crate) struct Segmented {
+    pub blocks: Vec<RawBlock>,
+    /// The normalised text of every block: ` w1 w2 \n w3 \n` …
+    pub norm: String,
+}
+
+impl Segmented {
+    /// The normalised text of block `i`, with its padding spaces.
+    pub fn norm_of(&self, i: usize) -> &str {
+        &self.norm[self.blocks[i].norm.clone()]
+    }
+}
+
+/// Splits `text` into blocks and builds the normalised buffer.
+///
+/// Linear in the input: each byte is looked at a constant number of times.
+pub(crate) fn segment(text: &str) -> Segmented {
+    let mut out = Segmented {
+        blocks: Vec::new(),
+        norm: String::with_capacity(text.len() + 16),
+    };
+    let mut offset = 0usize;
+    let mut blank_before = true;
+    for (line_no, raw) in text.split('\n').enumerate() {
+        let start = offset;
+        offset += raw.len() + 1;
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        let indent = raw[..lead]
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum::<u32>();
+        let s = start + lead;
+        let norm_start = out.norm.len();
+        normalize_into(trimmed, &mut out.norm);
+        let norm_end = out.norm.len();
+        out.norm.push('\n');
+        out.blocks.push(RawBlock {
+            line: line_no,
+            span: s..s + trimmed.len(),
+            norm: norm_start..norm_end,
+            indent,
+            blank_before,
+        });
+        blank_before = false;
+    }
+    out
+}
+
+/// Appends the normalised form of `s` to `out`: ` word word word `.
+///
+/// Words are maximal runs of alphanumeric characters, lowercased. Every Han,
+/// hiragana and katakana character is a word of its own, as those scripts do
+/// not put spaces between words. Everything else separates words.
+pub(crate) fn normalize_into(s: &str, out: &mut String) {
+    out.push(' ');
+    let mut in_word = false;
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+                in_word = true;
+            } else if in_word {
+                out.push(' ');
+                in_word = false;
+            }
+        } else if is_cjk(c) {
+            if in_word {
+                out.push(' ');
+            }
+            out.push(c);
+            out.push(' ');
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+            in_word = true;
+        } else if in_word {
+            out.push(' ');
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(' ');
+    }
+}
+
+/// Returns `s` normalised as by [`normalize_into`].
+pub(crate) fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    normalize_into(s, &mut out);
+    out
+}
+
+/// Han ideographs, hiragana and katakana: one word per character.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // hiragana, katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0x20000..=0x2FFFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_words() {
+        assert_eq!(normalize("Read also:"), " read also ");
+        assert_eq!(normalize("  • Sign-Up NOW!! "), " sign up now ");
+        assert_eq!(normalize("Ünïcode ÉTÉ"), " ünïcode été ");
+        assert_eq!(normalize("日本語 text"), " 日 本 語 text ");
+        assert_eq!(normalize("…"), " ");
+    }
+
+    #[test]
+    fn segments_lines() {
+        let text = "  a b\r\n\n\tc\n";
+        let seg = segment(text);
+        assert_eq!(seg.blocks.len(), 2);
+        assert_eq!(&text[seg.blocks[0].span.clone()], "a b");
+        assert_eq!(seg.blocks[0].line, 0);
+        assert_eq!(seg.blocks[0].indent, 2);
+        assert!(seg.blocks[0].blank_before);
+        assert_eq!(&text[seg.blocks[1].span.clone()], "c");
+        assert_eq!(seg.blocks[1].line, 2);
+        assert!(seg.blocks[1].blank_before);
+        assert_eq!(seg.norm_of(0), " a b ");
+        assert_eq!(seg.norm_of(1), " c ");
+    }
+}

@@ -1,0 +1,114 @@
+//! The five seed pages (`tests/seeds/`, copied from `shared/seeds`) against
+//! their hand labels, scored exactly as `tests/seeds/README.md` says.
+
+use std::path::Path;
+
+/// Recall and leakage of `output` against the labelled page.
+pub struct Score {
+    pub recall: f64,
+    pub leakage: f64,
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Scores an output by the seed rule: each output line is matched to the
+/// next input line, at or after the previous match, with the same
+/// (whitespace-collapsed) text; an unmatched output line is an error.
+pub fn score(text: &str, labels: &str, output: &str) -> Result<Score, String> {
+    let lines: Vec<String> = text.split('\n').map(norm).collect();
+    let labs: Vec<&str> = labels.split('\n').collect();
+    // The labels file has one label a line, and ends with a newline.
+    let labs = &labs[..lines.len().min(labs.len())];
+    if labs.len() != lines.len() {
+        return Err(format!("{} labels for {} lines", labs.len(), lines.len()));
+    }
+    let mut matched = vec![false; lines.len()];
+    let mut pos = 0;
+    if !output.is_empty() {
+        for out in output.split('\n') {
+            let o = norm(out);
+            match (pos..lines.len()).find(|&j| lines[j] == o) {
+                Some(j) => {
+                    matched[j] = true;
+                    pos = j + 1;
+                }
+                None => return Err(format!("output line matches no input line: {out:?}")),
+            }
+        }
+    }
+    let (mut pos_all, mut pos_hit, mut neg_all, mut neg_hit) = (0usize, 0usize, 0usize, 0usize);
+    for (j, l) in lines.iter().enumerate() {
+        let c = l.chars().count();
+        match labs[j] {
+            "+" => {
+                pos_all += c;
+                if matched[j] {
+                    pos_hit += c;
+                }
+            }
+            "-" => {
+                neg_all += c;
+                if matched[j] {
+                    neg_hit += c;
+                }
+            }
+            "?" | "." => {}
+            other => return Err(format!("unknown label {other:?} at line {}", j + 1)),
+        }
+    }
+    Ok(Score {
+        recall: if pos_all == 0 { 1.0 } else { pos_hit as f64 / pos_all as f64 },
+        leakage: if neg_all == 0 { 0.0 } else { neg_hit as f64 / neg_all as f64 },
+    })
+}
+
+/// Every seed: (name, text, labels).
+pub fn seeds() -> Vec<(String, String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/seeds exists")
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().into_string().ok()?;
+            name.strip_suffix(".txt").map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let text = std::fs::read_to_string(dir.join(format!("{n}.txt"))).unwrap();
+            let labels = std::fs::read_to_string(dir.join(format!("{n}.labels"))).unwrap();
+            (n, text, labels)
+        })
+        .collect()
+}
+
+#[test]
+fn every_seed_meets_the_bar() {
+    let seeds = seeds();
+    assert_eq!(seeds.len(), 5);
+    let mut failures = Vec::new();
+    for (name, text, labels) in &seeds {
+        let out = dejunk::clean(text);
+        let s = score(text, labels, &out).unwrap_or_else(|e| panic!("{name}: {e}"));
+        eprintln!("{name}: recall {:.4} leakage {:.4}", s.recall, s.leakage);
+        if s.recall < 0.98 || s.leakage > 0.02 {
+            failures.push(format!("{name}: recall {:.4} leakage {:.4}", s.recall, s.leakage));
+        }
+    }
+    assert!(failures.is_empty(), "seeds below the bar: {failures:#?}");
+}
+
+#[test]
+fn scorer_follows_the_rule() {
+    let text = "a\nb\n\nc\n";
+    let labels = "-\n+\n.\n+\n.\n";
+    let s = score(text, labels, "b\nc").unwrap();
+    assert_eq!((s.recall, s.leakage), (1.0, 0.0));
+    let s = score(text, labels, "a\nc").unwrap();
+    assert_eq!((s.recall, s.leakage), (0.5, 1.0));
+    assert!(score(text, labels, "c\nb").is_err());
+    assert!(score(text, labels, "zzz").is_err());
+}

@@ -1,0 +1,68 @@
+//! Developer tasks for `dejunk`. Not published.
+//!
+//! ```text
+//! cargo xtask train [--corpus PATH] [--check]
+//! ```
+//!
+//! `train` fits the built-in model from the labelled corpus and writes
+//! `model/dejunk.model` and `model/VERSION`; with `--check` it writes
+//! nothing and fails when the checked-in files differ from what it would
+//! write (run in CI, so the model cannot drift from its source).
+
+mod corpus;
+mod lr;
+mod train;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    match args.first().map(String::as_str) {
+        Some("train") => {
+            let mut corpus = root.join("../shared/corpus/dev.jsonl.gz");
+            let mut check = false;
+            let mut it = args[1..].iter();
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--check" => check = true,
+                    "--corpus" => match it.next() {
+                        Some(p) => corpus = PathBuf::from(p),
+                        None => return usage("--corpus needs a path"),
+                    },
+                    other => return usage(&format!("unknown argument `{other}`")),
+                }
+            }
+            match train::run(&root, &corpus, check) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("xtask train: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some("debug") => {
+            // Prints each block's local and final scores under the
+            // checked-in model: `cargo xtask debug FILE`.
+            let Some(path) = args.get(1) else {
+                return usage("debug needs a file");
+            };
+            let text = String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).into_owned();
+            let model = dejunk::Model::builtin();
+            let f = dejunk::internal::features(&text, &model);
+            let lines: Vec<&str> = text.split('\n').collect();
+            for (b, &l) in f.lines.iter().enumerate() {
+                let t: String = lines[l].trim().chars().take(90).collect();
+                println!("{:>3} z1 {:+6.2} ctx {:?} | {t}", l, f.z1[b], &f.context[b][5..8]);
+            }
+            ExitCode::SUCCESS
+        }
+        _ => usage("expected a task"),
+    }
+}
+
+fn usage(msg: &str) -> ExitCode {
+    eprintln!("xtask: {msg}\nusage: cargo xtask train [--corpus PATH] [--check]");
+    ExitCode::from(2)
+}

@@ -1,0 +1,489 @@
+//! `cargo xtask train`: fits the built-in model from the labelled corpus.
+//!
+//! 1. Load the `cleaneval` and `dragnet` documents and split them by id
+//!    ([`corpus::part`]); `scrapinghub`, the test set, is never read.
+//! 2. Segment every training page with the crate's own featuriser and label
+//!    each block with its line's label.
+//! 3. Mine function words (the most frequent words of body blocks) and junk
+//!    or body phrases (word 1- to 3-grams with high junk or body odds, seen
+//!    in enough documents that no one site's strings qualify).
+//! 4. Fit the local scorer: logistic regression over the local features and
+//!    the phrases.
+//! 5. Fit the context scorer on context features computed from
+//!    out-of-fold local scores (two folds), so it learns how far to trust
+//!    a local score it did not see trained.
+//! 6. Shift the context bias so that the default threshold (0.5) maximises
+//!    the mean per-document token F1 over training blocks.
+//! 7. Write `model/dejunk.model` and `model/VERSION`, and print validation
+//!    figures.
+//!
+//! Everything is deterministic: sorted selections, sequential sums, a fixed
+//! number of optimiser steps.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Instant;
+
+use dejunk::internal::{self, ModelParts, N_CONTEXT, N_LOCAL, PageFeatures};
+
+use crate::corpus::{self, Doc, Part, fnv64};
+use crate::lr::{self, Data, Params};
+
+/// The most phrases the model keeps.
+const MAX_PHRASES: usize = 4000;
+/// A phrase must occur in at least this many documents.
+const MIN_DOCS: u32 = 8;
+/// Phrase candidates come from blocks of at most this many words.
+const MINE_MAX_WORDS: usize = 60;
+/// A phrase's junk log-odds must differ from the prior by at least this.
+const MIN_LOG_ODDS: f64 = 0.7;
+/// Weight of a CleanEval page relative to a Dragnet page. CleanEval's gold
+/// keeps almost all running text of a page (59 % of lines), Dragnet's the
+/// article alone; the library's job is the article.
+const CLEANEVAL_WEIGHT: f32 = 0.5;
+/// Prior mean of a pack's weight (a logit step toward junk) and the
+/// strength of the prior (an L2 penalty on the distance to it).
+const PACK_PRIOR: f64 = -1.5;
+const PACK_PRIOR_STRENGTH: f64 = 1e-3;
+/// Number of function words.
+const N_STOPWORDS: usize = 100;
+
+struct Labelled {
+    part: Part,
+    dataset: String,
+    /// Per block: 1 = body, 0 = junk.
+    labels: Vec<f32>,
+    text: String,
+}
+
+pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
+    let t0 = Instant::now();
+    let docs = corpus::load(corpus_path)?;
+    eprintln!(
+        "loaded {} documents ({} train) in {:.1}s",
+        docs.len(),
+        docs.iter().filter(|(p, _)| *p == Part::Train).count(),
+        t0.elapsed().as_secs_f64()
+    );
+
+    // Segment with a model that has no phrases: norms, lines, labels.
+    let base = internal::model(ModelParts::zero("base", Vec::new(), Vec::new(), Vec::new()))
+        .map_err(|e| e.to_string())?;
+    let mut pages: Vec<Labelled> = Vec::with_capacity(docs.len());
+    let mut norms: Vec<Vec<String>> = Vec::with_capacity(docs.len());
+    for (part, doc) in docs {
+        let Doc {
+            dataset,
+            text,
+            line_labels,
+            ..
+        } = doc;
+        let f = internal::features(&text, &base);
+        let labels = f
+            .lines
+            .iter()
+            .map(|&l| line_labels.get(l).copied().unwrap_or(0) as f32)
+            .collect();
+        norms.push(f.norms);
+        pages.push(Labelled {
+            part,
+            dataset,
+            labels,
+            text,
+        });
+    }
+
+    let stopwords = mine_stopwords(&pages, &norms);
+    let phrases = mine_phrases(&pages, &norms);
+    eprintln!(
+        "mined {} function words and {} phrases ({:.1}s)",
+        stopwords.len(),
+        phrases.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    let packs = read_packs(&root.join("model/packs.tsv"))?;
+    let zero = ModelParts::zero("zero", phrases.clone(), stopwords.clone(), packs);
+    let zero_model = internal::model(zero.clone()).map_err(|e| e.to_string())?;
+
+    // Local features of every page (independent of weights).
+    let feats: Vec<PageFeatures> = pages
+        .iter()
+        .map(|p| internal::features(&p.text, &zero_model))
+        .collect();
+    let train: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].part == Part::Train)
+        .collect();
+    let fold = |i: usize| fnv64(&(i as u64).to_le_bytes()) % 2;
+
+    // The curated packs are junk phrasings: their category weights get a
+    // Gaussian prior centred on PACK_PRIOR, which the data can overrule.
+    let mut mu = vec![0f64; N_LOCAL];
+    for (j, name) in dejunk::internal::LOCAL.iter().enumerate() {
+        if name.starts_with("pack_") {
+            mu[j] = PACK_PRIOR;
+        }
+    }
+    let local_params = Params {
+        prior: Some((mu, PACK_PRIOR_STRENGTH)),
+        l2_dense: 1e-4,
+        l2_sparse: 1e-5,
+        epochs: 300,
+        lr: 0.05,
+    };
+    let fit_local = |ids: &[usize]| -> lr::Fit {
+        let mut data = Data::new(N_LOCAL, phrases.len());
+        for &i in ids {
+            push_page(&mut data, &pages[i], &feats[i], |f, b| {
+                (f.local[b].to_vec(), f.phrases[b].clone())
+            });
+        }
+        lr::fit(&data, &local_params)
+    };
+    let with_local = |fit: &lr::Fit| -> Result<ModelParts, String> {
+        let mut parts = zero.clone();
+        parts.local_bias = fit.bias;
+        parts.local_weights.copy_from_slice(&fit.dense);
+        parts.local_means.copy_from_slice(&fit.means);
+        for (k, (_, w)) in parts.phrases.iter_mut().enumerate() {
+            *w = fit.sparse[k];
+        }
+        Ok(parts)
+    };
+
+    // Out-of-fold local scores for the context scorer.
+    let mut oof: Vec<Option<PageFeatures>> = (0..pages.len()).map(|_| None).collect();
+    for k in 0..2 {
+        let fit_ids: Vec<usize> = train.iter().copied().filter(|&i| fold(i) != k).collect();
+        let fit = fit_local(&fit_ids);
+        let m = internal::model(with_local(&fit)?).map_err(|e| e.to_string())?;
+        for &i in train.iter().filter(|&&i| fold(i) == k) {
+            oof[i] = Some(internal::features(&pages[i].text, &m));
+        }
+        eprintln!(
+            "local fold {k} fitted ({:.1}s)",
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    let local_fit = fit_local(&train);
+    let mut parts = with_local(&local_fit)?;
+    eprintln!("local scorer fitted ({:.1}s)", t0.elapsed().as_secs_f64());
+
+    let mut data = Data::new(N_CONTEXT, 0);
+    for &i in &train {
+        let f = oof[i].as_ref().expect("every training page is in a fold");
+        push_page(&mut data, &pages[i], f, |f, b| (f.context[b].to_vec(), Vec::new()));
+    }
+    let ctx_fit = lr::fit(
+        &data,
+        &Params {
+            prior: None,
+            l2_dense: 1e-4,
+            l2_sparse: 0.0,
+            epochs: 300,
+            lr: 0.05,
+        },
+    );
+    parts.context_bias = ctx_fit.bias;
+    parts.context_weights.copy_from_slice(&ctx_fit.dense);
+    parts.context_means.copy_from_slice(&ctx_fit.means);
+    eprintln!("context scorer fitted ({:.1}s)", t0.elapsed().as_secs_f64());
+
+    // Final features with the full local scorer.
+    let model = internal::model(parts.clone()).map_err(|e| e.to_string())?;
+    let full: Vec<PageFeatures> = pages
+        .iter()
+        .map(|p| internal::features(&p.text, &model))
+        .collect();
+    let (cb, cw) = (parts.context_bias, parts.context_weights);
+    let z2 = |f: &PageFeatures, b: usize| -> f32 {
+        cb + cw
+                .iter()
+                .zip(&f.context[b])
+                .map(|(w, x)| w * x)
+                .sum::<f32>()
+    };
+    // Calibrate: the shift of the context bias that maximises training F1.
+    let mut best = (f64::MIN, 0f32);
+    for step in -12..=12 {
+        let shift = step as f32 * 0.125;
+        let f1 = mean_f1(&pages, &full, &train, |f, b| z2(f, b) + shift >= 0.0);
+        if f1 > best.0 + 1e-9 {
+            best = (f1, shift);
+        }
+    }
+    parts.context_bias += best.1;
+    eprintln!("bias shift {:+.3} (train F1 {:.4})", best.1, best.0);
+
+    // Validation figures (block level, token weighted, per document).
+    let model = internal::model(parts.clone()).map_err(|e| e.to_string())?;
+    for ds in ["cleaneval", "dragnet", "all"] {
+        let ids: Vec<usize> = (0..pages.len())
+            .filter(|&i| {
+                pages[i].part == Part::Validation && (ds == "all" || pages[i].dataset == ds)
+            })
+            .collect();
+        let vf: Vec<(usize, PageFeatures)> = ids
+            .iter()
+            .map(|&i| (i, internal::features(&pages[i].text, &model)))
+            .collect();
+        let mut sum = 0.0;
+        let mut sum_local = 0.0;
+        for (i, f) in &vf {
+            sum += doc_f1(&pages[*i], f, |f, b| z2(f, b) + best.1 >= 0.0);
+            sum_local += doc_f1(&pages[*i], f, |f, b| f.z1[b] >= 0.0);
+        }
+        let n = vf.len().max(1) as f64;
+        eprintln!(
+            "validation {ds}: {} docs, block-token F1 {:.4} (local scorer alone {:.4})",
+            vf.len(),
+            sum / n,
+            sum_local / n
+        );
+    }
+
+    // Version: a digest of the model's content.
+    parts.version = String::new();
+    let digest = fnv64(parts.to_text().as_bytes());
+    parts.version = format!("1.{:08x}", digest >> 32);
+    let text = parts.to_text();
+    let model_path = root.join("model/dejunk.model");
+    let version_path = root.join("model/VERSION");
+    let version_text = format!("{}\n", parts.version);
+    if check {
+        let old = std::fs::read_to_string(&model_path).unwrap_or_default();
+        let old_v = std::fs::read_to_string(&version_path).unwrap_or_default();
+        if old != text || old_v != version_text {
+            return Err(format!(
+                "model/dejunk.model is not what the trainer writes from the corpus \
+                 (checked-in {}, trained {}): run `cargo xtask train` and commit",
+                old_v.trim(),
+                parts.version
+            ));
+        }
+        eprintln!("model/dejunk.model is up to date ({})", parts.version);
+    } else {
+        std::fs::write(&model_path, &text).map_err(|e| e.to_string())?;
+        std::fs::write(&version_path, &version_text).map_err(|e| e.to_string())?;
+        eprintln!(
+            "wrote {} ({} phrases, version {})",
+            model_path.display(),
+            parts.phrases.len(),
+            parts.version
+        );
+    }
+    eprintln!("done in {:.1}s", t0.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Reads the curated packs: `category<TAB>phrase` lines, `#` comments.
+fn read_packs(path: &Path) -> Result<Vec<(String, String)>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((cat, phrase)) = line.split_once('\t') else {
+            return Err(format!("{}:{}: expected category<TAB>phrase", path.display(), n + 1));
+        };
+        let norm = internal::normalize(phrase);
+        out.push((cat.to_string(), norm.trim().to_string()));
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// Adds a page's blocks to `data`, weighting each block half by its share
+/// of the page's words and half by its share of the page's blocks, so every
+/// page weighs the same.
+fn push_page(
+    data: &mut Data,
+    page: &Labelled,
+    f: &PageFeatures,
+    row: impl Fn(&PageFeatures, usize) -> (Vec<f32>, Vec<u32>),
+) {
+    let n = f.words.len();
+    if n == 0 {
+        return;
+    }
+    let total: f32 = f.words.iter().map(|&w| w as f32 + 1.0).sum();
+    let page_weight = if page.dataset == "cleaneval" { CLEANEVAL_WEIGHT } else { 1.0 };
+    for b in 0..n {
+        let w = page_weight * (0.5 * (f.words[b] as f32 + 1.0) / total + 0.5 / n as f32);
+        let (dense, sparse) = row(f, b);
+        data.push(&dense, &sparse, page.labels[b], w);
+    }
+}
+
+/// Token-weighted F1 of block decisions against block labels on one page.
+fn doc_f1(page: &Labelled, f: &PageFeatures, keep: impl Fn(&PageFeatures, usize) -> bool) -> f64 {
+    let (mut tp, mut fp, mut fnn) = (0f64, 0f64, 0f64);
+    for b in 0..f.words.len() {
+        let w = f.words[b] as f64;
+        let k = keep(f, b);
+        let y = page.labels[b] > 0.5;
+        match (k, y) {
+            (true, true) => tp += w,
+            (true, false) => fp += w,
+            (false, true) => fnn += w,
+            _ => {}
+        }
+    }
+    if tp == 0.0 {
+        return 0.0;
+    }
+    let p = tp / (tp + fp);
+    let r = tp / (tp + fnn);
+    2.0 * p * r / (p + r)
+}
+
+fn mean_f1(
+    pages: &[Labelled],
+    feats: &[PageFeatures],
+    ids: &[usize],
+    keep: impl Fn(&PageFeatures, usize) -> bool,
+) -> f64 {
+    let s: f64 = ids.iter().map(|&i| doc_f1(&pages[i], &feats[i], &keep)).sum();
+    s / ids.len().max(1) as f64
+}
+
+/// The most frequent words of body blocks, by document frequency.
+fn mine_stopwords(pages: &[Labelled], norms: &[Vec<String>]) -> Vec<String> {
+    let mut df: HashMap<&str, (u32, usize)> = HashMap::new();
+    for (d, page) in pages.iter().enumerate() {
+        if page.part != Part::Train {
+            continue;
+        }
+        for (b, norm) in norms[d].iter().enumerate() {
+            if page.labels[b] < 0.5 {
+                continue;
+            }
+            for w in norm.split_ascii_whitespace() {
+                if w.bytes().all(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                let e = df.entry(w).or_insert((0, usize::MAX));
+                if e.1 != d {
+                    e.0 += 1;
+                    e.1 = d;
+                }
+            }
+        }
+    }
+    let mut v: Vec<(u32, &str)> = df.into_iter().map(|(w, (c, _))| (c, w)).collect();
+    v.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let mut out: Vec<String> = v
+        .into_iter()
+        .take(N_STOPWORDS)
+        .map(|(_, w)| w.to_string())
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+#[derive(Clone, Copy, Default)]
+struct Count {
+    pos: u32,
+    neg: u32,
+    docs: u32,
+    last_doc: u32,
+}
+
+/// Word 1- to 3-grams with high junk or body odds, in enough documents.
+fn mine_phrases(pages: &[Labelled], norms: &[Vec<String>]) -> Vec<String> {
+    let mut counts: HashMap<u64, Count> = HashMap::new();
+    let (mut n_pos, mut n_neg) = (0f64, 0f64);
+    let mut grams: Vec<u64> = Vec::new();
+    for (d, page) in pages.iter().enumerate() {
+        if page.part != Part::Train {
+            continue;
+        }
+        for (b, norm) in norms[d].iter().enumerate() {
+            let words: Vec<&str> = norm.split_ascii_whitespace().collect();
+            if words.is_empty() || words.len() > MINE_MAX_WORDS {
+                continue;
+            }
+            let y = page.labels[b] > 0.5;
+            if y {
+                n_pos += 1.0;
+            } else {
+                n_neg += 1.0;
+            }
+            grams.clear();
+            for n in 1..=3 {
+                for w in words.windows(n) {
+                    grams.push(gram_hash(w));
+                }
+            }
+            grams.sort_unstable();
+            grams.dedup();
+            for &g in &grams {
+                let c = counts.entry(g).or_default();
+                if y {
+                    c.pos += 1;
+                } else {
+                    c.neg += 1;
+                }
+                if c.docs == 0 || c.last_doc != d as u32 {
+                    c.docs += 1;
+                    c.last_doc = d as u32;
+                }
+            }
+        }
+    }
+    let prior = ((n_neg + 1.0) / (n_pos + 1.0)).ln();
+    let mut chosen: Vec<(f64, u64)> = counts
+        .iter()
+        .filter(|(_, c)| c.docs >= MIN_DOCS)
+        .filter_map(|(&g, c)| {
+            let lo = ((c.neg as f64 + 1.0) / (c.pos as f64 + 1.0)).ln() - prior;
+            (lo.abs() >= MIN_LOG_ODDS).then(|| (lo.abs() * (c.docs as f64).ln(), g))
+        })
+        .collect();
+    chosen.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    chosen.truncate(MAX_PHRASES * 2);
+    let wanted: HashMap<u64, ()> = chosen.iter().map(|&(_, g)| (g, ())).collect();
+    // Recover the strings of the chosen hashes.
+    let mut text_of: HashMap<u64, String> = HashMap::new();
+    for (d, page) in pages.iter().enumerate() {
+        if page.part != Part::Train {
+            continue;
+        }
+        for norm in &norms[d] {
+            let words: Vec<&str> = norm.split_ascii_whitespace().collect();
+            if words.len() > MINE_MAX_WORDS {
+                continue;
+            }
+            for n in 1..=3 {
+                for w in words.windows(n) {
+                    let g = gram_hash(w);
+                    if wanted.contains_key(&g) && !text_of.contains_key(&g) {
+                        text_of.insert(g, w.join(" "));
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<String> = chosen
+        .iter()
+        .filter_map(|(_, g)| text_of.get(g).cloned())
+        // Pure numbers are page-specific.
+        .filter(|s| !s.bytes().all(|c| c.is_ascii_digit() || c == b' '))
+        .take(MAX_PHRASES)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn gram_hash(words: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in words {
+        for &b in w.as_bytes().iter().chain(std::iter::once(&b' ')) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
