@@ -1,4 +1,4 @@
-//! Cleans one raw page text: `cargo run --release --example clean -- [FILE|-] [--explain]`.
+//! Cleans one raw page text: `cargo run --release --example clean -- [FILE|-] [--explain] [--threshold T]`.
 //!
 //! Reads FILE, or standard input when FILE is `-` or absent (invalid UTF-8
 //! is replaced, not fatal), and prints the main body content. With
@@ -11,16 +11,29 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let mut path: Option<String> = None;
     let mut explain = false;
-    for arg in std::env::args().skip(1) {
+    let mut builder = dejunk::Cleaner::builder();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--explain" => explain = true,
+            "--threshold" => match args.next().and_then(|t| t.parse::<f32>().ok()) {
+                Some(t) => {
+                    builder.threshold(t);
+                }
+                None => {
+                    eprintln!("clean: --threshold needs a number in 0..=1");
+                    return ExitCode::from(2);
+                }
+            },
             "-h" | "--help" => {
-                println!("usage: clean [FILE|-] [--explain]");
+                println!("usage: clean [FILE|-] [--explain] [--threshold T]");
                 return ExitCode::SUCCESS;
             }
             _ if path.is_none() => path = Some(arg),
             _ => {
-                eprintln!("clean: unexpected argument {arg:?}\nusage: clean [FILE|-] [--explain]");
+                eprintln!(
+                    "clean: unexpected argument {arg:?}\nusage: clean [FILE|-] [--explain] [--threshold T]"
+                );
                 return ExitCode::from(2);
             }
         }
@@ -31,11 +44,20 @@ fn main() -> ExitCode {
         Some(p) => std::fs::read(p).map(|b| bytes = b),
     };
     if let Err(e) = read {
-        eprintln!("clean: cannot read {}: {e}", path.as_deref().unwrap_or("standard input"));
+        eprintln!(
+            "clean: cannot read {}: {e}",
+            path.as_deref().unwrap_or("standard input")
+        );
         return ExitCode::FAILURE;
     }
     let text = String::from_utf8_lossy(&bytes);
-    let cleaner = dejunk::Cleaner::new();
+    let cleaner = match builder.build() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("clean: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let mut stdout = std::io::stdout().lock();
     let result = if explain {
         let analysis = cleaner.analyze(&text);
@@ -43,11 +65,20 @@ fn main() -> ExitCode {
             let reasons: Vec<String> = b.reasons().iter().map(|r| r.to_string()).collect();
             let text = b.text().replace('\t', " ");
             let verdict = if b.is_kept() { "keep" } else { "drop" };
-            writeln!(stdout, "{verdict}\t{:.3}\t{}\t{text}", b.score(), reasons.join("; "))
+            writeln!(
+                stdout,
+                "{verdict}\t{:.3}\t{}\t{text}",
+                b.score(),
+                reasons.join("; ")
+            )
         })
     } else {
         let out = cleaner.clean(&text);
-        if out.is_empty() { Ok(()) } else { writeln!(stdout, "{out}") }
+        if out.is_empty() {
+            Ok(())
+        } else {
+            writeln!(stdout, "{out}")
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -136,7 +136,7 @@ impl<'t> Block<'t> {
     /// # Example
     ///
     /// ```
-    /// let a = dejunk::Cleaner::new().analyze("Subscribe to our newsletter");
+    /// let a = dejunk::Cleaner::new().analyze("Privacy Policy | Terms of Use");
     /// assert!(a.blocks()[0].score() < 0.5);
     /// ```
     pub fn score(&self) -> f32 {

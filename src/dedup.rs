@@ -170,14 +170,17 @@ mod tests {
 
     #[test]
     fn exact_repeats_of_long_lines_go_short_stay() {
-        let k = run("The headline of the story\nYes\nBody text here.\nThe HEADLINE of the story!\nYes");
+        let k =
+            run("The headline of the story\nYes\nBody text here.\nThe HEADLINE of the story!\nYes");
         assert_eq!(k, [true, true, true, false, true]);
     }
 
     #[test]
     fn body_repeated_as_one_line_goes() {
-        let p1 = "North Korea will stand by Russia until its victory in Ukraine, the minister said.";
-        let p2 = "Western sources suggest thousands of troops are on the brink of entering the war.";
+        let p1 =
+            "North Korea will stand by Russia until its victory in Ukraine, the minister said.";
+        let p2 =
+            "Western sources suggest thousands of troops are on the brink of entering the war.";
         let text = format!("{p1}\n{p2}\nRelated\nHeadline {p1} {p2} and more");
         assert_eq!(run(&text), [true, true, true, false]);
     }
@@ -185,8 +188,11 @@ mod tests {
     #[test]
     fn teaser_before_full_copy_goes() {
         let teaser = "the minister said the country would always stand firmly by its allies";
-        let full = format!("In Moscow on Friday {teaser} until the day of victory, and more words follow here.");
-        let text = format!("{teaser}\nOther body paragraph with enough words to count here.\n{full}");
+        let full = format!(
+            "In Moscow on Friday {teaser} until the day of victory, and more words follow here."
+        );
+        let text =
+            format!("{teaser}\nOther body paragraph with enough words to count here.\n{full}");
         assert_eq!(run(&text), [false, true, true]);
     }
 }

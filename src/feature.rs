@@ -127,6 +127,9 @@ pub(crate) const CTX_Z1_IN_REGION: usize = 9;
 /// Number of context features.
 pub const N_CONTEXT: usize = CONTEXT.len();
 
+/// Pages of at least this many blocks have a top and a bottom (`first3`,
+/// `last3`); on shorter ones every block would be both.
+const LONG_PAGE: usize = 12;
 /// The value a missing neighbour's score takes: the page edge reads as junk.
 const EDGE_Z: f32 = -2.0;
 /// Local scores are clipped to this magnitude before use as context.
@@ -163,6 +166,26 @@ impl Stats {
         let mut prev = ' ';
         for c in s.chars() {
             st.chars += 1;
+            if c.is_ascii() {
+                // Fast path: no Unicode tables for ASCII.
+                let b = c as u8;
+                if b.is_ascii_alphanumeric() {
+                    if b.is_ascii_alphabetic() {
+                        st.letters += 1;
+                        if b.is_ascii_uppercase() {
+                            st.upper += 1;
+                            if !prev_alnum {
+                                st.cap_words += 1;
+                            }
+                        }
+                    } else {
+                        st.digits += 1;
+                    }
+                    prev_alnum = true;
+                    prev = c;
+                    continue;
+                }
+            }
             let alnum = c.is_alphanumeric();
             if alnum {
                 if c.is_alphabetic() {
@@ -231,38 +254,34 @@ pub(crate) fn hits(seg: &Segmented, model: &Model) -> Hits {
         stopwords: vec![0; n],
         packs: vec![[0; PACKS.len()]; n],
     };
-    let mut per_block: Vec<Vec<u32>> = Vec::new();
-    per_block.resize_with(n, Vec::new);
-    let mut block = 0usize;
-    for m in model.matcher().find_overlapping_iter(seg.norm.as_str()) {
-        // Matches arrive ordered by end; a pattern never spans a `\n`, so the
-        // block is the one whose normalised span holds the match end.
-        while block < n && seg.blocks[block].norm.end < m.end() {
-            block += 1;
-        }
-        if block == n {
-            break;
-        }
-        let pid = m.pattern().as_usize();
-        let role = model.pattern_role(pid);
-        if let Some(id) = role.phrase {
-            per_block[block].push(id);
-        }
-        if role.stopword {
-            out.stopwords[block] += 1;
-        }
-        for (k, c) in out.packs[block].iter_mut().enumerate() {
-            if role.packs & (1 << k) != 0 {
-                *c = c.saturating_add(1);
-            }
-        }
-    }
-    for mut ids in per_block {
+    let mut ids: Vec<u32> = Vec::new();
+    for (i, b) in seg.blocks.iter().enumerate() {
+        ids.clear();
+        let mut stop = 0u32;
+        let mut packs = [0u16; PACKS.len()];
+        model
+            .matcher()
+            .scan(seg.norm[b.norm.clone()].as_bytes(), |pid| {
+                let role = model.pattern_role(pid);
+                if let Some(id) = role.phrase {
+                    ids.push(id);
+                }
+                stop += role.stopword as u32;
+                if role.packs != 0 {
+                    for (k, c) in packs.iter_mut().enumerate() {
+                        if role.packs & (1 << k) != 0 {
+                            *c = c.saturating_add(1);
+                        }
+                    }
+                }
+            });
         ids.sort_unstable();
         ids.dedup();
         let a = out.ids.len() as u32;
         out.ids.extend_from_slice(&ids);
         out.ranges.push((a, out.ids.len() as u32));
+        out.stopwords[i] = stop;
+        out.packs[i] = packs;
     }
     out
 }
@@ -314,7 +333,7 @@ pub(crate) fn local(
         let phrase_hits = hits.of(i).len() as f32;
         let first = st.first;
         let pk = &hits.packs[i];
-        let f = [
+        let mut f = [
             ln1(chars),
             ln1(words),
             flag(end_terminal && !st.ellipsis),
@@ -322,7 +341,10 @@ pub(crate) fn local(
             flag(st.ellipsis),
             flag(end_alnum),
             flag(end_close),
-            flag(matches!(first, '•' | '-' | '*' | '·' | '–' | '—' | '►' | '▶' | '»')),
+            flag(matches!(
+                first,
+                '•' | '-' | '*' | '·' | '–' | '—' | '►' | '▶' | '»'
+            )),
             st.upper as f32 / letters,
             if words > 0.0 {
                 (st.cap_words as f32 / words).min(1.0)
@@ -353,8 +375,8 @@ pub(crate) fn local(
             } else {
                 0.0
             },
-            flag(i < 3),
-            flag(i + 3 >= n),
+            flag(i < 3 && n >= LONG_PAGE),
+            flag(i + 3 >= n && n >= LONG_PAGE),
             flag(st.words == 1),
             flag(st.words <= 3),
             flag(st.words <= 10),
@@ -365,18 +387,21 @@ pub(crate) fn local(
             flag(first.is_ascii_digit()),
             flag(matches!(first, '"' | '“' | '\'' | '‘' | '«')),
             ln1(phrase_hits),
-            ln1(pk[0] as f32),
-            ln1(pk[1] as f32),
-            ln1(pk[2] as f32),
-            ln1(pk[3] as f32),
-            ln1(pk[4] as f32),
-            ln1(pk[5] as f32),
-            ln1(pk[6] as f32),
-            ln1(pk[7] as f32),
-            ln1(pk[8] as f32),
-            ln1(pk[9] as f32),
-            ln1(pk[10] as f32),
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
         ];
+        for (k, &c) in pk.iter().enumerate() {
+            f[L_PACK0 + k] = ln1(c as f32);
+        }
         out.push(f);
     }
     out
@@ -435,13 +460,14 @@ pub(crate) fn context(
             best_b = i + 1;
         }
     }
-    // One-sided window means, excluding the block itself.
+    // One-sided window means, excluding the block itself; an empty side
+    // says nothing (1/2).
     let side = |a: usize, b: usize| -> f32 {
         let ww = cw[b] - cw[a];
         if ww > 0.0 {
             ((cwp[b] - cwp[a]) / ww) as f32
         } else {
-            0.0
+            0.5
         }
     };
     // Lengths of the runs of same-sign local scores.
@@ -472,7 +498,7 @@ pub(crate) fn context(
         };
         let ii = i as isize;
         let in_region = i >= best_a && i < best_b;
-        let before = if i < best_a { best_a - i } else { 0 };
+        let before = best_a.saturating_sub(i);
         let after = if i >= best_b { i + 1 - best_b } else { 0 };
         let (head_z, head_dist) = match head {
             Some(h) => (z[h], (i - h) as f32),
@@ -499,8 +525,16 @@ pub(crate) fn context(
             l[L_BULLET],
             l[L_LE3],
             l[L_REL_POS],
-            if z[i] < 0.0 { ln1(run_len[i] as f32) } else { 0.0 },
-            if z[i] >= 0.0 { ln1(run_len[i] as f32) } else { 0.0 },
+            if z[i] < 0.0 {
+                ln1(run_len[i] as f32)
+            } else {
+                0.0
+            },
+            if z[i] >= 0.0 {
+                ln1(run_len[i] as f32)
+            } else {
+                0.0
+            },
             side(i.saturating_sub(10), i),
             side(i + 1, (i + 11).min(n)),
         ]);

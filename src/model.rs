@@ -6,19 +6,20 @@
 //!
 //! # Format
 //!
-//! UTF-8 text, one record a line, fields separated by single tabs; blank
+//! UTF-8 text, one record a line, fields separated by single tabs (shown
+//! as `→` below); blank
 //! lines and lines starting with `#` are ignored:
 //!
 //! ```text
-//! dejunk-model	1
-//! version	<string>
-//! local-bias	<weight>
-//! local	<feature name>	<weight>	<mean>      (one per local feature)
-//! context-bias	<weight>
-//! context	<feature name>	<weight>	<mean>    (one per context feature)
-//! stopword	<word>
-//! pack	<pack name>	<words>              (a curated phrase of a pack)
-//! phrase	<weight>	<words>
+//! dejunk-model → 1
+//! version → <string>
+//! local-bias → <weight>
+//! local → <feature name> → <weight> → <mean>      (one per local feature)
+//! context-bias → <weight>
+//! context → <feature name> → <weight> → <mean>    (one per context feature)
+//! stopword → <word>
+//! pack → <pack name> → <words>              (a curated phrase of a pack)
+//! phrase → <weight> → <words>
 //! ```
 //!
 //! Every feature of the featuriser must appear exactly once, so a model made
@@ -29,7 +30,8 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, MatchKind, dfa, nfa::contiguous};
 
 use crate::error::Error;
 use crate::feature::{CONTEXT, LOCAL, N_CONTEXT, N_LOCAL, PACKS, Role};
@@ -74,8 +76,49 @@ pub struct Model {
 
 struct Inner {
     parts: ModelParts,
-    matcher: AhoCorasick,
+    matcher: Matcher,
     roles: Vec<Role>,
+}
+
+/// The phrase automaton: a DFA, or a contiguous NFA when the DFA would be
+/// too large. Walked byte by byte (see [`Matcher::scan`]) rather than
+/// through the match iterator, because nearly every word of a page ends a
+/// match (function words, one-word phrases) and the per-match cost of an
+/// iterator would dominate.
+pub(crate) enum Matcher {
+    Dfa(dfa::DFA),
+    Nfa(contiguous::NFA),
+}
+
+impl Matcher {
+    /// Calls `f(pattern)` for every (overlapping) match in `haystack`.
+    pub(crate) fn scan(&self, haystack: &[u8], f: impl FnMut(usize)) {
+        match self {
+            Matcher::Dfa(a) => scan(a, haystack, f),
+            Matcher::Nfa(a) => scan(a, haystack, f),
+        }
+    }
+}
+
+#[inline(always)]
+fn scan<A: Automaton>(a: &A, haystack: &[u8], mut f: impl FnMut(usize)) {
+    let Ok(start) = a.start_state(Anchored::No) else {
+        return;
+    };
+    let mut sid = start;
+    for &b in haystack {
+        sid = a.next_state(Anchored::No, sid, b);
+        if a.is_special(sid) {
+            if a.is_dead(sid) {
+                return;
+            }
+            if a.is_match(sid) {
+                for k in 0..a.match_len(sid) {
+                    f(a.match_pattern(sid, k).as_usize());
+                }
+            }
+        }
+    }
 }
 
 impl std::fmt::Debug for Model {
@@ -144,21 +187,19 @@ impl ModelParts {
         let _ = writeln!(s, "dejunk-model\t1");
         let _ = writeln!(s, "version\t{}", self.version);
         let _ = writeln!(s, "local-bias\t{}", fmt_f(self.local_bias));
-        for i in 0..N_LOCAL {
+        for (i, name) in LOCAL.iter().enumerate() {
             let _ = writeln!(
                 s,
-                "local\t{}\t{}\t{}",
-                LOCAL[i],
+                "local\t{name}\t{}\t{}",
                 fmt_f(self.local_weights[i]),
                 fmt_f(self.local_means[i])
             );
         }
         let _ = writeln!(s, "context-bias\t{}", fmt_f(self.context_bias));
-        for i in 0..N_CONTEXT {
+        for (i, name) in CONTEXT.iter().enumerate() {
             let _ = writeln!(
                 s,
-                "context\t{}\t{}\t{}",
-                CONTEXT[i],
+                "context\t{name}\t{}\t{}",
                 fmt_f(self.context_weights[i]),
                 fmt_f(self.context_means[i])
             );
@@ -199,10 +240,7 @@ impl ModelParts {
             let fields: Vec<&str> = line.split('\t').collect();
             if !seen_header {
                 if fields.as_slice() != ["dejunk-model", "1"] {
-                    return Err(Error::model(
-                        ln,
-                        "expected the header `dejunk-model<TAB>1`",
-                    ));
+                    return Err(Error::model(ln, "expected the header `dejunk-model<TAB>1`"));
                 }
                 seen_header = true;
                 continue;
@@ -352,7 +390,10 @@ fn pattern(s: &str, line: usize) -> Result<String, Error> {
     if norm.trim() != s {
         return Err(Error::model(
             line,
-            format!("phrase `{s}` is not normalised (expected `{}`)", norm.trim()),
+            format!(
+                "phrase `{s}` is not normalised (expected `{}`)",
+                norm.trim()
+            ),
         ));
     }
     Ok(s.to_string())
@@ -439,20 +480,25 @@ impl Model {
         }
         let patterns: Vec<String> = by_text.keys().map(|p| format!(" {p} ")).collect();
         let roles: Vec<Role> = by_text.values().copied().collect();
-        let matcher = AhoCorasick::builder()
+        let matcher = match dfa::Builder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
+            .start_kind(aho_corasick::StartKind::Unanchored)
             .build(&patterns)
-            .or_else(|_| {
-                AhoCorasick::builder()
+        {
+            Ok(d) => Matcher::Dfa(d),
+            Err(_) => Matcher::Nfa(
+                contiguous::Builder::new()
                     .match_kind(MatchKind::Standard)
+                    .prefilter(false)
                     .build(&patterns)
-            })
-            .map_err(|e| {
-                Error::new(crate::ErrorKind::PatternsTooLarge {
-                    message: e.to_string(),
-                })
-            })?;
+                    .map_err(|e| {
+                        Error::new(crate::ErrorKind::PatternsTooLarge {
+                            message: e.to_string(),
+                        })
+                    })?,
+            ),
+        };
         Ok(Model {
             inner: Arc::new(Inner {
                 parts,
@@ -500,7 +546,7 @@ impl Model {
         &self.inner.parts
     }
 
-    pub(crate) fn matcher(&self) -> &AhoCorasick {
+    pub(crate) fn matcher(&self) -> &Matcher {
         &self.inner.matcher
     }
 
@@ -534,7 +580,10 @@ mod tests {
         let cases: Vec<(String, &str)> = vec![
             (String::new(), "no `dejunk-model` header"),
             (good.replace("dejunk-model\t1", "dejunk-model\t2"), "header"),
-            (good.replacen("local\tln_chars", "local\tln_charz", 1), "unknown local feature"),
+            (
+                good.replacen("local\tln_chars", "local\tln_charz", 1),
+                "unknown local feature",
+            ),
             (
                 good.lines()
                     .filter(|l| !l.starts_with("context\tz1\t"))

@@ -19,6 +19,7 @@ pub(crate) struct Page<'t> {
     pub hits: Hits,
     pub local: Vec<[f32; N_LOCAL]>,
     /// Local scores (logits).
+    #[cfg_attr(not(feature = "_internal"), allow(dead_code))]
     pub z1: Vec<f32>,
     pub context: Vec<[f32; N_CONTEXT]>,
     /// Final scores (logits).

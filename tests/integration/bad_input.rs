@@ -1,0 +1,73 @@
+//! Bad input never panics and gives an in-order selection of input lines.
+
+use super::props::assert_selection;
+
+fn check(text: &str) -> String {
+    let out = dejunk::clean(text);
+    assert_selection(text, &out);
+    out
+}
+
+#[test]
+fn empty_and_blank() {
+    assert_eq!(dejunk::clean(""), "");
+    assert_eq!(check("   \n\t\n\r\n  "), "");
+    assert_eq!(dejunk::clean_bytes(b""), "");
+}
+
+#[test]
+fn one_fifty_megabyte_line() {
+    let line = "word ".repeat(10 * 1024 * 1024);
+    let out = check(&line);
+    assert!(out.len() <= line.len());
+    let long = "x".repeat(50 * 1024 * 1024);
+    check(&long);
+}
+
+#[test]
+fn a_million_short_lines() {
+    let mut text = String::with_capacity(12_000_000);
+    for i in 0..1_000_000 {
+        text.push_str(if i % 3 == 0 { "Home\n" } else { "item 42\n" });
+    }
+    check(&text);
+}
+
+#[test]
+fn control_bytes_nul_and_binary() {
+    check("\0\0\0\n\x01\x02\x7f text \x1b[31m\n\u{feff}BOM line");
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
+    let out = dejunk::clean_bytes(&bytes);
+    assert_selection(&String::from_utf8_lossy(&bytes), &out);
+}
+
+#[test]
+fn crlf_line_ends() {
+    let body = "The city council voted on Tuesday to keep the central library open, after months of debate.";
+    let lf = format!("Menu\n\n{body}\n\nMore from us\n");
+    let crlf = lf.replace('\n', "\r\n");
+    assert_eq!(check(&crlf), check(&lf));
+    assert!(!check(&crlf).contains('\r'));
+}
+
+#[test]
+fn mixed_scripts() {
+    let text = "首页 | 新闻 | 体育\n\
+        北京市政府周二宣布，中央图书馆将继续开放，此前各方就预算问题争论了数月。\n\
+        أعلن المجلس البلدي يوم الثلاثاء أن المكتبة المركزية ستبقى مفتوحة بعد أشهر من النقاش.\n\
+        Городской совет во вторник проголосовал за то, чтобы центральная библиотека осталась открытой.\n\
+        東京都は火曜日、中央図書館を引き続き開館すると発表した。\n\
+        ✓ 🎉 ∑ ← \u{202e} \u{200b}";
+    check(text);
+    for line in text.lines() {
+        check(line);
+    }
+}
+
+#[test]
+fn invalid_utf8_is_replaced() {
+    let out = dejunk::clean_bytes(
+        b"The council voted on Tuesday to keep the \xff\xfe library open, after months of debate.",
+    );
+    assert!(out.contains('\u{FFFD}') || out.is_empty());
+}

@@ -48,13 +48,19 @@ fn main() -> ExitCode {
             let Some(path) = args.get(1) else {
                 return usage("debug needs a file");
             };
-            let text = String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).into_owned();
+            let text =
+                String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).into_owned();
             let model = dejunk::Model::builtin();
             let f = dejunk::internal::features(&text, &model);
             let lines: Vec<&str> = text.split('\n').collect();
             for (b, &l) in f.lines.iter().enumerate() {
                 let t: String = lines[l].trim().chars().take(90).collect();
-                println!("{:>3} z1 {:+6.2} ctx {:?} | {t}", l, f.z1[b], &f.context[b][5..8]);
+                println!(
+                    "{:>3} z1 {:+6.2} ctx {:?} | {t}",
+                    l,
+                    f.z1[b],
+                    &f.context[b][5..8]
+                );
             }
             ExitCode::SUCCESS
         }

@@ -159,10 +159,7 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
         for &i in train.iter().filter(|&&i| fold(i) == k) {
             oof[i] = Some(internal::features(&pages[i].text, &m));
         }
-        eprintln!(
-            "local fold {k} fitted ({:.1}s)",
-            t0.elapsed().as_secs_f64()
-        );
+        eprintln!("local fold {k} fitted ({:.1}s)", t0.elapsed().as_secs_f64());
     }
     let local_fit = fit_local(&train);
     let mut parts = with_local(&local_fit)?;
@@ -171,7 +168,9 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
     let mut data = Data::new(N_CONTEXT, 0);
     for &i in &train {
         let f = oof[i].as_ref().expect("every training page is in a fold");
-        push_page(&mut data, &pages[i], f, |f, b| (f.context[b].to_vec(), Vec::new()));
+        push_page(&mut data, &pages[i], f, |f, b| {
+            (f.context[b].to_vec(), Vec::new())
+        });
     }
     let ctx_fit = lr::fit(
         &data,
@@ -197,10 +196,10 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
     let (cb, cw) = (parts.context_bias, parts.context_weights);
     let z2 = |f: &PageFeatures, b: usize| -> f32 {
         cb + cw
-                .iter()
-                .zip(&f.context[b])
-                .map(|(w, x)| w * x)
-                .sum::<f32>()
+            .iter()
+            .zip(&f.context[b])
+            .map(|(w, x)| w * x)
+            .sum::<f32>()
     };
     // Calibrate: the shift of the context bias that maximises training F1.
     let mut best = (f64::MIN, 0f32);
@@ -284,7 +283,11 @@ fn read_packs(path: &Path) -> Result<Vec<(String, String)>, String> {
             continue;
         }
         let Some((cat, phrase)) = line.split_once('\t') else {
-            return Err(format!("{}:{}: expected category<TAB>phrase", path.display(), n + 1));
+            return Err(format!(
+                "{}:{}: expected category<TAB>phrase",
+                path.display(),
+                n + 1
+            ));
         };
         let norm = internal::normalize(phrase);
         out.push((cat.to_string(), norm.trim().to_string()));
@@ -308,7 +311,11 @@ fn push_page(
         return;
     }
     let total: f32 = f.words.iter().map(|&w| w as f32 + 1.0).sum();
-    let page_weight = if page.dataset == "cleaneval" { CLEANEVAL_WEIGHT } else { 1.0 };
+    let page_weight = if page.dataset == "cleaneval" {
+        CLEANEVAL_WEIGHT
+    } else {
+        1.0
+    };
     for b in 0..n {
         let w = page_weight * (0.5 * (f.words[b] as f32 + 1.0) / total + 0.5 / n as f32);
         let (dense, sparse) = row(f, b);
@@ -344,7 +351,10 @@ fn mean_f1(
     ids: &[usize],
     keep: impl Fn(&PageFeatures, usize) -> bool,
 ) -> f64 {
-    let s: f64 = ids.iter().map(|&i| doc_f1(&pages[i], &feats[i], &keep)).sum();
+    let s: f64 = ids
+        .iter()
+        .map(|&i| doc_f1(&pages[i], &feats[i], &keep))
+        .sum();
     s / ids.len().max(1) as f64
 }
 
