@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example eval -- CORPUS.jsonl[.gz] [--input text] \
-//!     [--out OUTPUTS.jsonl] [--dataset NAME] [--validation] [--baseline all|c4]
+//!     [--out OUTPUTS.jsonl] [--dataset NAME] [--validation] [--threshold T] [--baseline all|c4]
 //! ```
 //!
 //! Reads a corpus in the format of `shared/corpus` (one JSON document a
@@ -19,6 +19,7 @@
 //! An empty output scores F1 = 0 and is left out of the P mean. Means are
 //! over documents.
 //!
+//! `--threshold T` sets the cleaner's threshold (default 0.5).
 //! `--validation` keeps, of the cleaneval and dragnet documents, only the
 //! validation part the trainer held back (scrapinghub documents, the test
 //! set, are always kept). `--baseline all` scores the whole `text` instead of the cleaner's
@@ -55,6 +56,7 @@ fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let (mut path, mut out_path, mut dataset, mut baseline) = (None, None, None, None);
     let mut validation = false;
+    let mut threshold = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--input" => match args.next().as_deref() {
@@ -66,12 +68,16 @@ fn run() -> Result<(), String> {
             "--dataset" => dataset = Some(args.next().ok_or("--dataset needs a name")?),
             "--baseline" => baseline = Some(args.next().ok_or("--baseline needs all|c4")?),
             "--validation" => validation = true,
+            "--threshold" => {
+                let t = args.next().and_then(|t| t.parse::<f32>().ok());
+                threshold = Some(t.ok_or("--threshold needs a number in 0..=1")?);
+            }
             _ if path.is_none() => path = Some(a),
             _ => return Err(format!("unexpected argument {a:?}")),
         }
     }
     let path = path.ok_or(
-        "usage: eval CORPUS.jsonl[.gz] [--input text] [--out OUT.jsonl] [--dataset NAME] [--validation] [--baseline all|c4]",
+        "usage: eval CORPUS.jsonl[.gz] [--input text] [--out OUT.jsonl] [--dataset NAME] [--validation] [--threshold T] [--baseline all|c4]",
     )?;
     let file = std::fs::File::open(&path).map_err(|e| format!("{path}: {e}"))?;
     let reader: Box<dyn BufRead> = if path.ends_with(".gz") {
@@ -85,7 +91,11 @@ fn run() -> Result<(), String> {
         )),
         None => None,
     };
-    let cleaner = dejunk::Cleaner::new();
+    let mut builder = dejunk::Cleaner::builder();
+    if let Some(t) = threshold {
+        builder.threshold(t);
+    }
+    let cleaner = builder.build().map_err(|e| e.to_string())?;
     // Build the model's automaton once, outside the timed calls.
     cleaner.clean("warm up");
     let mut sums: BTreeMap<String, Sums> = BTreeMap::new();
