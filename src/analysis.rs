@@ -257,6 +257,7 @@ impl fmt::Display for Reason {
             ReasonKind::Phrase | ReasonKind::KeepPattern | ReasonKind::JunkPattern => {
                 write!(f, "{name} \"{}\"", self.detail)?
             }
+            _ if self.detail.is_empty() => write!(f, "{name}")?,
             _ => write!(f, "{name} {}", self.detail)?,
         }
         if self.weight != 0.0 {

@@ -316,7 +316,7 @@ impl Cleaner {
                 span: page.seg.blocks[i].span.clone(),
                 score: page.prob(i),
                 kept: kept[i],
-                reasons: self.reasons(&page, i, kept[i], why[i]),
+                reasons: self.reasons(&page, i, why[i]),
             })
             .collect();
         Analysis { blocks, text: out }
@@ -368,7 +368,7 @@ impl Cleaner {
     }
 
     /// Spells out the reasons of block `i`.
-    fn reasons(&self, page: &Page<'_>, i: usize, kept: bool, why: Why) -> Vec<Reason> {
+    fn reasons(&self, page: &Page<'_>, i: usize, why: Why) -> Vec<Reason> {
         let s = &*self.inner;
         let line = |j: usize| format!("line {}", page.seg.blocks[j].line);
         let rule = |kind, detail: String| Reason {
@@ -448,7 +448,6 @@ impl Cleaner {
         contrib.retain(|r| r.weight * sign > 0.05);
         contrib.sort_by(|a, b| (b.weight * sign).total_cmp(&(a.weight * sign)));
         contrib.truncate(4);
-        let _ = kept;
         out.extend(contrib);
         out
     }
