@@ -166,31 +166,21 @@ impl Stats {
         let mut prev = ' ';
         for c in s.chars() {
             st.chars += 1;
-            if c.is_ascii() {
-                // Fast path: no Unicode tables for ASCII.
+            // ASCII is classified without the Unicode tables.
+            let (alnum, alpha, upper) = if c.is_ascii() {
                 let b = c as u8;
-                if b.is_ascii_alphanumeric() {
-                    if b.is_ascii_alphabetic() {
-                        st.letters += 1;
-                        if b.is_ascii_uppercase() {
-                            st.upper += 1;
-                            if !prev_alnum {
-                                st.cap_words += 1;
-                            }
-                        }
-                    } else {
-                        st.digits += 1;
-                    }
-                    prev_alnum = true;
-                    prev = c;
-                    continue;
-                }
-            }
-            let alnum = c.is_alphanumeric();
+                (
+                    b.is_ascii_alphanumeric(),
+                    b.is_ascii_alphabetic(),
+                    b.is_ascii_uppercase(),
+                )
+            } else {
+                (c.is_alphanumeric(), c.is_alphabetic(), c.is_uppercase())
+            };
             if alnum {
-                if c.is_alphabetic() {
+                if alpha {
                     st.letters += 1;
-                    if c.is_uppercase() {
+                    if upper {
                         st.upper += 1;
                         if !prev_alnum {
                             st.cap_words += 1;

@@ -39,8 +39,16 @@ pub fn part(doc_id: &str, dataset: &str) -> Option<Part> {
     }
 }
 
+/// The FNV-1a 64-bit offset basis.
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a 64 of `bytes`.
 pub fn fnv64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv64_extend(FNV_OFFSET, bytes)
+}
+
+/// Continues an FNV-1a 64 hash `h` over `bytes`.
+pub fn fnv64_extend(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= b as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
