@@ -148,8 +148,11 @@ impl<'t> Block<'t> {
     /// # Example
     ///
     /// ```
-    /// let a = dejunk::Cleaner::new().analyze("Privacy Policy | Terms of Use");
-    /// assert!(!a.blocks()[0].is_kept());
+    /// let page = "The city council voted on Tuesday to keep the central library open.\n\
+    ///             Privacy Policy | Terms of Use";
+    /// let a = dejunk::Cleaner::new().analyze(page);
+    /// assert!(a.blocks()[0].is_kept());
+    /// assert!(!a.blocks()[1].is_kept());
     /// ```
     pub fn is_kept(&self) -> bool {
         self.kept

@@ -38,25 +38,75 @@ pub(crate) enum Dup {
     Near(usize),
 }
 
-fn shingles(norm: &str) -> Vec<u64> {
-    let words: Vec<&str> = norm.split_ascii_whitespace().collect();
-    if words.len() < SHINGLE {
-        return Vec::new();
-    }
-    let mut out: Vec<u64> = words
-        .windows(SHINGLE)
-        .map(|w| {
-            let mut h = Fnv::default();
-            for x in w {
-                h.write(x.as_bytes());
-                h.write(&[0xff]);
+/// The word 4-shingles of blocks, hashed, in one flat buffer.
+struct Shingles {
+    /// Per block, its range in `hashes`: sorted and unique.
+    ranges: Vec<(u32, u32)>,
+    hashes: Vec<u64>,
+}
+
+impl Shingles {
+    /// Shingles every block for which `want(i)` holds; the others get none.
+    fn of(seg: &Segmented, want: impl Fn(usize) -> bool) -> Shingles {
+        let n = seg.blocks.len();
+        let mut out = Shingles {
+            ranges: Vec::with_capacity(n),
+            hashes: Vec::new(),
+        };
+        let mut win = [0u64; SHINGLE];
+        for i in 0..n {
+            let a = out.hashes.len();
+            if want(i) {
+                let mut k = 0usize;
+                for w in seg.norm_of(i).split_ascii_whitespace() {
+                    let mut h = Fnv::default();
+                    h.write(w.as_bytes());
+                    win[k % SHINGLE] = h.finish();
+                    k += 1;
+                    if k >= SHINGLE {
+                        // Order-sensitive combination of the last 4 words.
+                        let mut s = 0u64;
+                        for j in 0..SHINGLE {
+                            s = (s.rotate_left(17) ^ win[(k + j) % SHINGLE])
+                                .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                        }
+                        out.hashes.push(s);
+                    }
+                }
+                let v = &mut out.hashes[a..];
+                v.sort_unstable();
+                let mut m = 0;
+                for j in 0..v.len() {
+                    if j == 0 || v[j] != v[m - 1] {
+                        v[m] = v[j];
+                        m += 1;
+                    }
+                }
+                out.hashes.truncate(a + m);
             }
-            h.finish()
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+            out.ranges.push((a as u32, out.hashes.len() as u32));
+        }
+        out
+    }
+
+    fn of_block(&self, i: usize) -> &[u64] {
+        let (a, b) = self.ranges[i];
+        &self.hashes[a as usize..b as usize]
+    }
+}
+
+/// Counts the shingles of `sh` found in `seen`, with the smallest block
+/// index among the holders found.
+fn contained(sh: &[u64], seen: &FnvMap<u64, usize>) -> (usize, usize) {
+    let mut hit = 0usize;
+    let mut src = usize::MAX;
+    for s in sh {
+        if let Some(&j) = seen.get(s) {
+            hit += 1;
+            src = src.min(j);
+        }
+    }
+    (hit, src)
 }
 
 /// Runs the pass. `kept[i]` says whether block `i` is kept so far;
@@ -83,46 +133,25 @@ pub(crate) fn dedup(seg: &Segmented, words: &[u32], kept: &mut [bool]) -> Vec<Op
         }
     }
 
-    // Rules 2 and 3: shingle containment.
-    let sh: Vec<Vec<u64>> = (0..n)
-        .map(|i| {
-            if kept[i] && words[i] >= MIN_NEAR_WORDS {
-                shingles(seg.norm_of(i))
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
-    // Shingles of the kept blocks so far, with the first block holding each.
+    // Rules 2 and 3: shingle containment. Every kept block is shingled:
+    // short ones are not tested but feed the seen set (a title repeated
+    // inside a long copy counts as already kept).
+    let sh = Shingles::of(seg, |i| kept[i] && words[i] as usize >= SHINGLE);
+    let tested = |i: usize| words[i] >= MIN_NEAR_WORDS;
     let mut seen: FnvMap<u64, usize> = FnvMap::default();
     for i in 0..n {
         if !kept[i] {
             continue;
         }
-        if !sh[i].is_empty() {
-            let mut hit = 0usize;
-            let mut src = usize::MAX;
-            for s in &sh[i] {
-                if let Some(&j) = seen.get(s) {
-                    hit += 1;
-                    src = src.min(j);
-                }
-            }
-            if hit as f32 >= CONTAINED * sh[i].len() as f32 {
+        let list = sh.of_block(i);
+        if tested(i) && !list.is_empty() {
+            let (hit, src) = contained(list, &seen);
+            if hit as f32 >= CONTAINED * list.len() as f32 {
                 kept[i] = false;
                 why[i] = Some(Dup::Near(src));
                 continue;
             }
         }
-        // Short kept blocks feed the seen set too (a title repeated inside a
-        // long copy counts as already kept).
-        let own;
-        let list = if sh[i].is_empty() {
-            own = shingles(seg.norm_of(i));
-            &own
-        } else {
-            &sh[i]
-        };
         for &s in list {
             seen.entry(s).or_insert(i);
         }
@@ -130,23 +159,17 @@ pub(crate) fn dedup(seg: &Segmented, words: &[u32], kept: &mut [bool]) -> Vec<Op
     // Rule 3: backwards, against the shingles of later kept blocks.
     let mut later: FnvMap<u64, usize> = FnvMap::default();
     for i in (0..n).rev() {
-        if !kept[i] || sh[i].is_empty() {
+        let list = sh.of_block(i);
+        if !kept[i] || !tested(i) || list.is_empty() {
             continue;
         }
-        let mut hit = 0usize;
-        let mut src = usize::MAX;
-        for s in &sh[i] {
-            if let Some(&j) = later.get(s) {
-                hit += 1;
-                src = src.min(j);
-            }
-        }
-        if hit as f32 >= CONTAINED * sh[i].len() as f32 {
+        let (hit, src) = contained(list, &later);
+        if hit as f32 >= CONTAINED * list.len() as f32 {
             kept[i] = false;
             why[i] = Some(Dup::Near(src));
             continue;
         }
-        for &s in &sh[i] {
+        for &s in list {
             later.insert(s, i);
         }
     }

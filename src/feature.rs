@@ -82,6 +82,12 @@ pub const PACKS: [&str; 11] = [
 ];
 /// Index in [`LOCAL`] of the first pack feature.
 const L_PACK0: usize = 34;
+/// The packs whose phrases head a section of page furniture ("Related
+/// articles", "Comments", "Sign up", "Get the app", "About the author",
+/// "Share this"): a short block with one of them is a *section switch*.
+const SWITCH_PACKS: [usize; 6] = [1, 2, 3, 5, 6, 10];
+/// A section switch has at most this many words.
+const SWITCH_WORDS: u32 = 8;
 
 /// Number of local features.
 pub const N_LOCAL: usize = LOCAL.len();
@@ -93,7 +99,7 @@ const L_REL_POS: usize = 21;
 const L_LE3: usize = 25;
 
 /// Names of the context features, in vector order.
-pub const CONTEXT: [&str; 23] = [
+pub const CONTEXT: [&str; 27] = [
     "z1",
     "z1_neg",
     "z1_prev1",
@@ -117,6 +123,10 @@ pub const CONTEXT: [&str; 23] = [
     "ln_pos_run",
     "p1_prev10",
     "p1_next10",
+    "switch",
+    "ln_since_switch",
+    "ln_body_since_switch",
+    "ln_body_before_switch",
 ];
 
 /// Indices of the context features that carry the block's own local score.
@@ -475,7 +485,19 @@ pub(crate) fn context(
         a = b;
     }
 
+    // Section switches: short blocks with a section pack phrase. After one,
+    // the distance to it and the words of body-like blocks since.
+    let switch: Vec<bool> = (0..n)
+        .map(|i| {
+            stats[i].words <= SWITCH_WORDS
+                && SWITCH_PACKS.iter().any(|&k| local[i][L_PACK0 + k] > 0.0)
+        })
+        .collect();
     let mut out = Vec::with_capacity(n);
+    let mut last_switch: Option<usize> = None;
+    let mut body_words = 0u32;
+    let mut body_total = 0u32;
+    let mut body_before_switch = 0u32;
     // The nearest preceding short block (a heading or label).
     let mut head: Option<usize> = None;
     for i in 0..n {
@@ -527,7 +549,22 @@ pub(crate) fn context(
             },
             side(i.saturating_sub(10), i),
             side(i + 1, (i + 11).min(n)),
+            flag(switch[i]),
+            ln1(match last_switch {
+                Some(s) => (i - s) as f32,
+                None => (i + n) as f32,
+            }),
+            ln1(body_words as f32),
+            ln1(body_before_switch as f32),
         ]);
+        if switch[i] {
+            last_switch = Some(i);
+            body_words = 0;
+            body_before_switch = body_total;
+        } else if z[i] > 0.0 {
+            body_words += stats[i].words;
+            body_total += stats[i].words;
+        }
         if stats[i].words <= 6 && l[L_END_TERMINAL] == 0.0 {
             head = Some(i);
         }
@@ -563,6 +600,11 @@ mod tests {
         for (k, p) in PACKS.iter().enumerate() {
             assert_eq!(LOCAL[L_PACK0 + k], format!("pack_{p}"));
         }
+        let switch: Vec<&str> = SWITCH_PACKS.iter().map(|&k| PACKS[k]).collect();
+        assert_eq!(
+            switch,
+            ["app", "subscribe", "share", "comment", "related", "author"]
+        );
     }
 
     #[test]

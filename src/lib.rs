@@ -133,7 +133,7 @@ pub const MODEL_VERSION: &str = include_str!("../model/VERSION").trim_ascii();
 #[cfg(feature = "_internal")]
 pub mod internal {
     pub use crate::feature::{CONTEXT, LOCAL, N_CONTEXT, N_LOCAL};
-    pub use crate::model::ModelParts;
+    pub use crate::model::{ModelParts, Tree, tree_input_name};
 
     use crate::Model;
     use crate::score::Page;

@@ -20,7 +20,16 @@
 //! stopword → <word>
 //! pack → <pack name> → <words>              (a curated phrase of a pack)
 //! phrase → <weight> → <words>
+//! tree → <depth> → <splits> → <leaves>
 //! ```
+//!
+//! A `tree` record is one regression tree of the context scorer's boosted
+//! ensemble, added to the linear context score. It is complete to its
+//! depth `D` (1 to 12): `<splits>` lists its `2^D - 1` internal nodes in
+//! breadth-first order as `<input>:<threshold>` separated by spaces, where
+//! `<input>` is `context.<name>` or `local.<name>`; a block goes to the
+//! right child when its input is greater than the threshold. `<leaves>`
+//! lists the `2^D` leaf values, left to right.
 //!
 //! Every feature of the featuriser must appear exactly once, so a model made
 //! for another featuriser is refused instead of silently misread. Phrases
@@ -155,6 +164,112 @@ pub struct ModelParts {
     pub phrases: Vec<(String, f32)>,
     /// Curated pack phrases: (pack name, normalised phrase).
     pub packs: Vec<(String, String)>,
+    /// The boosted trees of the context scorer.
+    pub trees: Vec<Tree>,
+}
+
+/// Deepest tree a model may hold.
+const MAX_TREE_DEPTH: u32 = 12;
+
+/// One regression tree, complete to its depth, over the tree inputs: the
+/// context features followed by the local features.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tree {
+    /// Depth `D`: `2^D - 1` splits and `2^D` leaves.
+    pub depth: u32,
+    /// Internal nodes, breadth first: (input index, threshold). A block
+    /// goes right when its input is greater than the threshold.
+    pub splits: Vec<(u16, f32)>,
+    /// Leaf values, left to right.
+    pub leaves: Vec<f32>,
+}
+
+impl Tree {
+    /// The tree's value for the input vector `x` (context then local).
+    #[inline]
+    pub fn eval(&self, ctx: &[f32; N_CONTEXT], local: &[f32; N_LOCAL]) -> f32 {
+        let mut i = 0usize;
+        for _ in 0..self.depth {
+            let (f, t) = self.splits[i];
+            let f = f as usize;
+            let x = if f < N_CONTEXT {
+                ctx[f]
+            } else {
+                local[f - N_CONTEXT]
+            };
+            i = 2 * i + 1 + usize::from(x > t);
+        }
+        self.leaves[i - self.splits.len()]
+    }
+}
+
+/// The name of tree input `k`: `context.<name>` or `local.<name>`.
+pub fn tree_input_name(k: usize) -> String {
+    if k < N_CONTEXT {
+        format!("context.{}", CONTEXT[k])
+    } else {
+        format!("local.{}", LOCAL[k - N_CONTEXT])
+    }
+}
+
+fn tree_input(name: &str) -> Option<u16> {
+    if let Some(c) = name.strip_prefix("context.") {
+        CONTEXT.iter().position(|&x| x == c).map(|k| k as u16)
+    } else if let Some(l) = name.strip_prefix("local.") {
+        LOCAL
+            .iter()
+            .position(|&x| x == l)
+            .map(|k| (k + N_CONTEXT) as u16)
+    } else {
+        None
+    }
+}
+
+fn parse_tree(fields: &[&str], ln: usize) -> Result<Tree, Error> {
+    let depth: u32 = fields[1]
+        .parse()
+        .ok()
+        .filter(|d| (1..=MAX_TREE_DEPTH).contains(d))
+        .ok_or_else(|| {
+            Error::model(
+                ln,
+                format!("tree depth `{}` is not 1 to {MAX_TREE_DEPTH}", fields[1]),
+            )
+        })?;
+    let n_leaves = 1usize << depth;
+    let mut splits = Vec::with_capacity(n_leaves - 1);
+    for sp in fields[2].split(' ') {
+        let Some((name, t)) = sp.rsplit_once(':') else {
+            return Err(Error::model(
+                ln,
+                format!("split `{sp}` is not <input>:<threshold>"),
+            ));
+        };
+        let Some(k) = tree_input(name) else {
+            return Err(Error::model(ln, format!("unknown tree input `{name}`")));
+        };
+        splits.push((k, num(t, ln)?));
+    }
+    let leaves = fields[3]
+        .split(' ')
+        .map(|v| num(v, ln))
+        .collect::<Result<Vec<f32>, Error>>()?;
+    if splits.len() != n_leaves - 1 || leaves.len() != n_leaves {
+        return Err(Error::model(
+            ln,
+            format!(
+                "a tree of depth {depth} has {} splits and {n_leaves} leaves, found {} and {}",
+                n_leaves - 1,
+                splits.len(),
+                leaves.len()
+            ),
+        ));
+    }
+    Ok(Tree {
+        depth,
+        splits,
+        leaves,
+    })
 }
 
 impl ModelParts {
@@ -176,6 +291,7 @@ impl ModelParts {
             stopwords,
             phrases: phrases.into_iter().map(|p| (p, 0.0)).collect(),
             packs,
+            trees: Vec::new(),
         }
     }
 
@@ -212,6 +328,21 @@ impl ModelParts {
         }
         for (p, w) in &self.phrases {
             let _ = writeln!(s, "phrase\t{}\t{p}", fmt_f(*w));
+        }
+        for t in &self.trees {
+            let splits: Vec<String> = t
+                .splits
+                .iter()
+                .map(|&(k, th)| format!("{}:{}", tree_input_name(k as usize), fmt_f(th)))
+                .collect();
+            let leaves: Vec<String> = t.leaves.iter().map(|&v| fmt_f(v)).collect();
+            let _ = writeln!(
+                s,
+                "tree\t{}\t{}\t{}",
+                t.depth,
+                splits.join(" "),
+                leaves.join(" ")
+            );
         }
         s
     }
@@ -330,6 +461,10 @@ impl ModelParts {
                     want(3)?;
                     let w = num(fields[1], ln)?;
                     parts.phrases.push((pattern(fields[2], ln)?, w));
+                }
+                "tree" => {
+                    want(4)?;
+                    parts.trees.push(parse_tree(&fields, ln)?);
                 }
                 other => {
                     return Err(Error::model(ln, format!("unknown record `{other}`")));
@@ -595,6 +730,23 @@ mod tests {
             (good.clone() + "phrase\tinf\tread also\n", "not finite"),
             (good.clone() + "phrase\t1\n", "takes 3"),
             (good.clone() + "bogus\t1\n", "unknown record"),
+            (good.clone() + "tree\t0\tx\t1\n", "tree depth"),
+            (
+                good.clone() + "tree\t1\tlocal.nope:1\t1 2\n",
+                "unknown tree input",
+            ),
+            (
+                good.clone() + "tree\t1\tlocal.ln_chars:1\t1\n",
+                "has 1 splits",
+            ),
+            (
+                good.clone() + "tree\t1\tlocal.ln_chars:NaN\t1 2\n",
+                "not finite",
+            ),
+            (
+                good.clone() + "tree\t2\tlocal.ln_chars\t1 2\n",
+                "<input>:<threshold>",
+            ),
         ];
         for (text, want) in cases {
             let err = Model::from_bytes(text.as_bytes()).unwrap_err();

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::feature::{self, Hits, N_CONTEXT, N_LOCAL, Stats};
-use crate::model::Model;
+use crate::model::{Model, ModelParts};
 use crate::segment::{Segmented, segment};
 
 /// A page, segmented, featurised and scored.
@@ -54,7 +54,8 @@ impl<'t> Page<'t> {
         let context = feature::context(&seg, &stats, &local, &z1);
         let z2 = context
             .iter()
-            .map(|x| parts.context_bias + dot(&parts.context_weights, x))
+            .zip(&local)
+            .map(|(x, l)| parts.context_bias + dot(&parts.context_weights, x) + trees(parts, x, l))
             .collect();
         Page {
             text,
@@ -84,6 +85,11 @@ impl<'t> Page<'t> {
     }
 }
 
+/// The boosted trees' part of the final score.
+pub(crate) fn trees(parts: &ModelParts, ctx: &[f32; N_CONTEXT], local: &[f32; N_LOCAL]) -> f32 {
+    parts.trees.iter().map(|t| t.eval(ctx, local)).sum()
+}
+
 pub(crate) fn dot<const N: usize>(w: &[f32; N], x: &[f32; N]) -> f32 {
     w.iter().zip(x).map(|(a, b)| a * b).sum()
 }
@@ -111,6 +117,10 @@ impl Hasher for Fnv {
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
         self.0 = h;
+    }
+    /// Integers (already hashes, in this crate) are mixed with one multiply.
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 

@@ -81,12 +81,13 @@ fn analyze_explains_every_block() {
         assert_eq!(&text[b.span()], b.text());
         assert!(!b.reasons().is_empty(), "no reason for {:?}", b.text());
     }
-    // The repeated title is reported as a duplicate.
-    assert!(
-        a.blocks()
-            .iter()
-            .any(|b| b.reasons()[0].kind() == ReasonKind::Duplicate)
-    );
+    // With every block kept by the model, the repeated title is reported
+    // as a duplicate and the body repeated under "Related" as a near one.
+    let all = Cleaner::builder().threshold(0.0).build().unwrap();
+    let a = all.analyze(text);
+    let first = |k: ReasonKind| a.blocks().iter().any(|b| b.reasons()[0].kind() == k);
+    assert!(first(ReasonKind::Duplicate));
+    assert!(first(ReasonKind::NearDuplicate));
 }
 
 #[test]

@@ -10,6 +10,7 @@
 //! write (run in CI, so the model cannot drift from its source).
 
 mod corpus;
+mod gbdt;
 mod lr;
 mod train;
 

@@ -27,6 +27,7 @@ use std::time::Instant;
 use dejunk::internal::{self, ModelParts, N_CONTEXT, N_LOCAL, PageFeatures};
 
 use crate::corpus::{self, Doc, Part, fnv64};
+use crate::gbdt;
 use crate::lr::{self, Data, Params};
 
 /// The most phrases the model keeps.
@@ -47,6 +48,11 @@ const PACK_PRIOR: f64 = -1.5;
 const PACK_PRIOR_STRENGTH: f64 = 1e-3;
 /// Number of function words.
 const N_STOPWORDS: usize = 100;
+/// The boosted trees of the context scorer: how many, how deep, and the
+/// shrinkage of each.
+const TREES: usize = 150;
+const TREE_DEPTH: u32 = 5;
+const TREE_RATE: f64 = 0.1;
 
 struct Labelled {
     part: Part,
@@ -187,6 +193,49 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
     parts.context_means.copy_from_slice(&ctx_fit.means);
     eprintln!("context scorer fitted ({:.1}s)", t0.elapsed().as_secs_f64());
 
+    // Boosted trees over context and local features, from the linear
+    // context score as base margin, on the same out-of-fold rows.
+    let d_tree = N_CONTEXT + N_LOCAL;
+    let mut tdata = Data::new(d_tree, 0);
+    for &i in &train {
+        let f = oof[i].as_ref().expect("every training page is in a fold");
+        push_page(&mut tdata, &pages[i], f, |f, b| {
+            let mut row = f.context[b].to_vec();
+            row.extend_from_slice(&f.local[b]);
+            (row, Vec::new())
+        });
+    }
+    let base: Vec<f32> = (0..tdata.len())
+        .map(|r| {
+            let x = &tdata.dense[r * d_tree..r * d_tree + N_CONTEXT];
+            ctx_fit.bias + ctx_fit.dense.iter().zip(x).map(|(w, v)| w * v).sum::<f32>()
+        })
+        .collect();
+    // Weights sum to one per page; scale them so that the hessian floor
+    // means "a few pages' worth".
+    let scale = 1.0 / tdata.w.iter().map(|&w| w as f64).sum::<f64>() * tdata.len() as f64;
+    let w_scaled: Vec<f32> = tdata.w.iter().map(|&w| (w as f64 * scale) as f32).collect();
+    parts.trees = gbdt::fit(
+        &tdata.dense,
+        d_tree,
+        &tdata.y,
+        &w_scaled,
+        &base,
+        &gbdt::Params {
+            trees: TREES,
+            depth: TREE_DEPTH,
+            rate: TREE_RATE,
+            lambda: 1.0,
+            min_hess: 20.0,
+            bins: 32,
+        },
+    );
+    eprintln!(
+        "{} trees fitted ({:.1}s)",
+        parts.trees.len(),
+        t0.elapsed().as_secs_f64()
+    );
+
     // Final features with the full local scorer.
     let model = internal::model(parts.clone()).map_err(|e| e.to_string())?;
     let full: Vec<PageFeatures> = pages
@@ -194,12 +243,17 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
         .map(|p| internal::features(&p.text, &model))
         .collect();
     let (cb, cw) = (parts.context_bias, parts.context_weights);
+    let trees = parts.trees.clone();
     let z2 = |f: &PageFeatures, b: usize| -> f32 {
         cb + cw
             .iter()
             .zip(&f.context[b])
             .map(|(w, x)| w * x)
             .sum::<f32>()
+            + trees
+                .iter()
+                .map(|t| t.eval(&f.context[b], &f.local[b]))
+                .sum::<f32>()
     };
     // Calibrate: the shift of the context bias that maximises training F1.
     let mut best = (f64::MIN, 0f32);

@@ -1,0 +1,140 @@
+//! Gradient-boosted regression trees for the weighted logistic loss,
+//! boosted from a base margin (the linear context score), so that the trees
+//! learn what the linear scorer cannot: interactions such as "a strong junk
+//! phrase in a short block overrides a content-rich neighbourhood".
+//!
+//! Histogram method: every input is cut into at most [`Params::bins`]
+//! quantile bins once; trees are grown level by level to a fixed depth
+//! (complete trees, as the model format stores them), with second-order
+//! (Newton) leaf values. Deterministic: sequential sums, ties broken by the
+//! lowest input index and bin.
+
+use dejunk::internal::Tree;
+
+pub struct Params {
+    pub trees: usize,
+    pub depth: u32,
+    pub rate: f64,
+    /// L2 penalty on leaf values.
+    pub lambda: f64,
+    /// Least hessian (weighted) on each side of a split.
+    pub min_hess: f64,
+    pub bins: usize,
+}
+
+/// Row-major inputs `x` (`n * d`), labels `y`, weights `w`, base margins.
+pub fn fit(x: &[f32], d: usize, y: &[f32], w: &[f32], base: &[f32], p: &Params) -> Vec<Tree> {
+    let n = y.len();
+    assert_eq!(x.len(), n * d);
+    // Quantile thresholds per input, and the binned data, column-major.
+    let mut thresholds: Vec<Vec<f32>> = Vec::with_capacity(d);
+    let mut binned = vec![0u8; n * d];
+    let mut col: Vec<f32> = Vec::with_capacity(n);
+    for j in 0..d {
+        col.clear();
+        col.extend((0..n).map(|i| x[i * d + j]));
+        let mut sorted = col.clone();
+        sorted.sort_unstable_by(f32::total_cmp);
+        let mut th: Vec<f32> = (1..p.bins)
+            .map(|k| sorted[(k * n / p.bins).min(n - 1)])
+            .collect();
+        th.dedup();
+        // A threshold at the maximum splits nothing off.
+        if th.last() == sorted.last() {
+            th.pop();
+        }
+        for (i, &v) in col.iter().enumerate() {
+            binned[j * n + i] = th.partition_point(|&t| t < v) as u8;
+        }
+        thresholds.push(th);
+    }
+    let nb = p.bins;
+    let mut margin: Vec<f64> = base.iter().map(|&b| b as f64).collect();
+    let mut g = vec![0f64; n];
+    let mut h = vec![0f64; n];
+    let mut node = vec![0u32; n];
+    let mut out = Vec::with_capacity(p.trees);
+    for _ in 0..p.trees {
+        for i in 0..n {
+            let pr = 1.0 / (1.0 + (-margin[i]).exp());
+            g[i] = w[i] as f64 * (pr - y[i] as f64);
+            h[i] = (w[i] as f64 * pr * (1.0 - pr)).max(1e-12);
+            node[i] = 0;
+        }
+        let mut splits: Vec<(u16, f32)> = Vec::new();
+        for level in 0..p.depth {
+            let width = 1usize << level;
+            let mut hist = vec![(0f64, 0f64); width * d * nb];
+            for j in 0..d {
+                let col = &binned[j * n..(j + 1) * n];
+                for i in 0..n {
+                    let e = &mut hist[(node[i] as usize * d + j) * nb + col[i] as usize];
+                    e.0 += g[i];
+                    e.1 += h[i];
+                }
+            }
+            let mut level_splits: Vec<(usize, usize)> = Vec::with_capacity(width);
+            for nd in 0..width {
+                // Totals of the node, from input 0's histogram.
+                let base_h = &hist[(nd * d) * nb..(nd * d + 1) * nb];
+                let (gt, ht) = base_h
+                    .iter()
+                    .fold((0.0, 0.0), |a, e| (a.0 + e.0, a.1 + e.1));
+                let parent = gt * gt / (ht + p.lambda);
+                let mut best = (0f64, usize::MAX, 0usize);
+                for j in 0..d {
+                    let hj = &hist[(nd * d + j) * nb..(nd * d + j + 1) * nb];
+                    let (mut gl, mut hl) = (0.0, 0.0);
+                    for (k, e) in hj.iter().enumerate().take(thresholds[j].len()) {
+                        gl += e.0;
+                        hl += e.1;
+                        let (gr, hr) = (gt - gl, ht - hl);
+                        if hl < p.min_hess || hr < p.min_hess {
+                            continue;
+                        }
+                        let gain = gl * gl / (hl + p.lambda) + gr * gr / (hr + p.lambda) - parent;
+                        if gain > best.0 + 1e-12 {
+                            best = (gain, j, k);
+                        }
+                    }
+                }
+                level_splits.push((best.1, best.2));
+            }
+            for &(j, k) in &level_splits {
+                if j == usize::MAX {
+                    // No split: everything goes left.
+                    splits.push((0, f32::MAX));
+                } else {
+                    splits.push((j as u16, thresholds[j][k]));
+                }
+            }
+            for i in 0..n {
+                let nd = node[i] as usize;
+                let right = match level_splits[nd] {
+                    (usize::MAX, _) => false,
+                    (j, k) => binned[j * n + i] as usize > k,
+                };
+                node[i] = (2 * nd + usize::from(right)) as u32;
+            }
+        }
+        let leaves_n = 1usize << p.depth;
+        let mut gs = vec![0f64; leaves_n];
+        let mut hs = vec![0f64; leaves_n];
+        for i in 0..n {
+            gs[node[i] as usize] += g[i];
+            hs[node[i] as usize] += h[i];
+        }
+        let leaves: Vec<f32> = (0..leaves_n)
+            .map(|l| (-p.rate * gs[l] / (hs[l] + p.lambda)) as f32)
+            .collect();
+        for i in 0..n {
+            margin[i] += leaves[node[i] as usize] as f64;
+        }
+        out.push(Tree {
+            depth: p.depth,
+            splits,
+            leaves,
+        });
+    }
+    out
+}
