@@ -148,11 +148,12 @@ impl<'t> Block<'t> {
     /// # Example
     ///
     /// ```
-    /// let page = "The city council voted on Tuesday to keep the central library open.\n\
+    /// let page = "The city council voted on Tuesday to keep the central library open, after months of debate.\n\
+    ///             The vote was seven to two, and the mayor said the budget would be found.\n\
     ///             Privacy Policy | Terms of Use";
     /// let a = dejunk::Cleaner::new().analyze(page);
     /// assert!(a.blocks()[0].is_kept());
-    /// assert!(!a.blocks()[1].is_kept());
+    /// assert!(!a.blocks()[2].is_kept());
     /// ```
     pub fn is_kept(&self) -> bool {
         self.kept

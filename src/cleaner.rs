@@ -480,10 +480,13 @@ const FALLBACK_MIN: f32 = 0.2;
 
 /// Finds the page's title: the heading-like block (2 to 30 words, not
 /// ending in a full stop, not a list item) with the highest score among
-/// the 8 blocks before the first kept block of at least 10 words (the
-/// start of the body).
+/// the 8 blocks before the start of the body, the first kept block that is
+/// a sentence of at least 10 words or any block of more than 30.
 fn find_title(page: &Page<'_>, kept: &[bool]) -> Option<usize> {
-    let start = (0..page.len()).find(|&i| kept[i] && page.stats[i].words >= 10)?;
+    let start = (0..page.len()).find(|&i| {
+        let st = &page.stats[i];
+        kept[i] && (st.words > 30 || (st.words >= 10 && st.sentences > 0))
+    })?;
     (start.saturating_sub(8)..start)
         .filter(|&i| {
             let st = &page.stats[i];
@@ -574,7 +577,8 @@ impl CleanerBuilder {
     /// In raw text the title is not marked, so it is defined as: the
     /// heading-like line (2 to 30 words, not ending in a full stop, not a
     /// list item) with the highest score among the 8 lines above the start
-    /// of the body (the first kept line of at least 10 words). With `true`
+    /// of the body (the first kept line that is a sentence of at least 10
+    /// words, or of more than 30 words). With `true`
     /// it is kept even if the model would drop it; with `false` it is dropped,
     /// with every later line of the same text.
     ///

@@ -99,7 +99,7 @@ const L_REL_POS: usize = 21;
 const L_LE3: usize = 25;
 
 /// Names of the context features, in vector order.
-pub const CONTEXT: [&str; 27] = [
+pub const CONTEXT: [&str; 38] = [
     "z1",
     "z1_neg",
     "z1_prev1",
@@ -127,7 +127,22 @@ pub const CONTEXT: [&str; 27] = [
     "ln_since_switch",
     "ln_body_since_switch",
     "ln_body_before_switch",
+    "pack_gambling",
+    "pack_app",
+    "pack_subscribe",
+    "pack_share",
+    "pack_cookie",
+    "pack_comment",
+    "pack_related",
+    "pack_legal",
+    "pack_account",
+    "pack_ad",
+    "pack_author",
 ];
+/// Index in [`CONTEXT`] of the first pack feature: the curated packs
+/// count again in the final score, so that one strong junk phrase is not
+/// averaged away by a content-rich neighbourhood.
+pub(crate) const CTX_PACK0: usize = 27;
 
 /// Indices of the context features that carry the block's own local score.
 pub(crate) const CTX_Z1: usize = 0;
@@ -556,7 +571,20 @@ pub(crate) fn context(
             }),
             ln1(body_words as f32),
             ln1(body_before_switch as f32),
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
         ]);
+        let row = out.last_mut().expect("just pushed");
+        row[CTX_PACK0..].copy_from_slice(&l[L_PACK0..]);
         if switch[i] {
             last_switch = Some(i);
             body_words = 0;
@@ -599,6 +627,9 @@ mod tests {
         assert_eq!(CONTEXT[CTX_Z1_IN_REGION], "z1_in_region");
         for (k, p) in PACKS.iter().enumerate() {
             assert_eq!(LOCAL[L_PACK0 + k], format!("pack_{p}"));
+        }
+        for (k, p) in PACKS.iter().enumerate() {
+            assert_eq!(CONTEXT[CTX_PACK0 + k], format!("pack_{p}"));
         }
         let switch: Vec<&str> = SWITCH_PACKS.iter().map(|&k| PACKS[k]).collect();
         assert_eq!(

@@ -28,7 +28,8 @@
 //! depth `D` (1 to 12): `<splits>` lists its `2^D - 1` internal nodes in
 //! breadth-first order as `<input>:<threshold>` separated by spaces, where
 //! `<input>` is `context.<name>` or `local.<name>`; a block goes to the
-//! right child when its input is greater than the threshold. `<leaves>`
+//! right child when its input is greater than the threshold. A node that
+//! does not split (every block goes left) is written `-`. `<leaves>`
 //! lists the `2^D` leaf values, left to right.
 //!
 //! Every feature of the featuriser must appear exactly once, so a model made
@@ -178,7 +179,8 @@ pub struct Tree {
     /// Depth `D`: `2^D - 1` splits and `2^D` leaves.
     pub depth: u32,
     /// Internal nodes, breadth first: (input index, threshold). A block
-    /// goes right when its input is greater than the threshold.
+    /// goes right when its input is greater than the threshold; a node
+    /// that does not split has the threshold +∞.
     pub splits: Vec<(u16, f32)>,
     /// Leaf values, left to right.
     pub leaves: Vec<f32>,
@@ -239,6 +241,10 @@ fn parse_tree(fields: &[&str], ln: usize) -> Result<Tree, Error> {
     let n_leaves = 1usize << depth;
     let mut splits = Vec::with_capacity(n_leaves - 1);
     for sp in fields[2].split(' ') {
+        if sp == "-" {
+            splits.push((0, f32::INFINITY));
+            continue;
+        }
         let Some((name, t)) = sp.rsplit_once(':') else {
             return Err(Error::model(
                 ln,
@@ -333,7 +339,13 @@ impl ModelParts {
             let splits: Vec<String> = t
                 .splits
                 .iter()
-                .map(|&(k, th)| format!("{}:{}", tree_input_name(k as usize), fmt_f(th)))
+                .map(|&(k, th)| {
+                    if th == f32::INFINITY {
+                        "-".to_string()
+                    } else {
+                        format!("{}:{}", tree_input_name(k as usize), fmt_f(th))
+                    }
+                })
                 .collect();
             let leaves: Vec<String> = t.leaves.iter().map(|&v| fmt_f(v)).collect();
             let _ = writeln!(

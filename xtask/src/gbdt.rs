@@ -103,7 +103,7 @@ pub fn fit(x: &[f32], d: usize, y: &[f32], w: &[f32], base: &[f32], p: &Params) 
             for &(j, k) in &level_splits {
                 if j == usize::MAX {
                     // No split: everything goes left.
-                    splits.push((0, f32::MAX));
+                    splits.push((0, f32::INFINITY));
                 } else {
                     splits.push((j as u16, thresholds[j][k]));
                 }

@@ -9,6 +9,7 @@
 //! nothing and fails when the checked-in files differ from what it would
 //! write (run in CI, so the model cannot drift from its source).
 
+mod augment;
 mod corpus;
 mod gbdt;
 mod lr;

@@ -26,6 +26,7 @@ use std::time::Instant;
 
 use dejunk::internal::{self, ModelParts, N_CONTEXT, N_LOCAL, PageFeatures};
 
+use crate::augment;
 use crate::corpus::{self, Doc, Part, fnv64};
 use crate::gbdt;
 use crate::lr::{self, Data, Params};
@@ -56,6 +57,12 @@ const TREE_RATE: f64 = 0.1;
 
 struct Labelled {
     part: Part,
+    /// A copy made by [`augment`]: left out of the phrase mining and of
+    /// the local scorer's fit (its inserted body paragraphs are labelled
+    /// junk for their place, not their text), used by the context scorer.
+    augmented: bool,
+    /// The document id (a copy's is its source's, for the folds).
+    id: String,
     dataset: String,
     /// Per block: 1 = body, 0 = junk.
     labels: Vec<f32>,
@@ -64,11 +71,18 @@ struct Labelled {
 
 pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
     let t0 = Instant::now();
-    let docs = corpus::load(corpus_path)?;
+    let mut docs = corpus::load(corpus_path)?;
+    let n_real = docs.len();
+    let copies = augment::junk_inside_body(&docs);
+    docs.extend(copies);
     eprintln!(
-        "loaded {} documents ({} train) in {:.1}s",
-        docs.len(),
-        docs.iter().filter(|(p, _)| *p == Part::Train).count(),
+        "loaded {} documents ({} train, {} augmented copies) in {:.1}s",
+        n_real,
+        docs[..n_real]
+            .iter()
+            .filter(|(p, _)| *p == Part::Train)
+            .count(),
+        docs.len() - n_real,
         t0.elapsed().as_secs_f64()
     );
 
@@ -77,12 +91,12 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let mut pages: Vec<Labelled> = Vec::with_capacity(docs.len());
     let mut norms: Vec<Vec<String>> = Vec::with_capacity(docs.len());
-    for (part, doc) in docs {
+    for (d, (part, doc)) in docs.into_iter().enumerate() {
         let Doc {
+            id,
             dataset,
             text,
             line_labels,
-            ..
         } = doc;
         let f = internal::features(&text, &base);
         let labels = f
@@ -93,6 +107,8 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
         norms.push(f.norms);
         pages.push(Labelled {
             part,
+            augmented: d >= n_real,
+            id: id.split('#').next().unwrap_or_default().to_string(),
             dataset,
             labels,
             text,
@@ -119,7 +135,9 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
     let train: Vec<usize> = (0..pages.len())
         .filter(|&i| pages[i].part == Part::Train)
         .collect();
-    let fold = |i: usize| fnv64(&(i as u64).to_le_bytes()) % 2;
+    // Folds by source document, so that a copy falls in its source's fold.
+    let fold = |i: usize| fnv64(pages[i].id.as_bytes()) % 2;
+    let real = |i: &usize| !pages[*i].augmented;
 
     // The curated packs are junk phrasings: their category weights get a
     // Gaussian prior centred on PACK_PRIOR, which the data can overrule.
@@ -159,7 +177,12 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
     // Out-of-fold local scores for the context scorer.
     let mut oof: Vec<Option<PageFeatures>> = (0..pages.len()).map(|_| None).collect();
     for k in 0..2 {
-        let fit_ids: Vec<usize> = train.iter().copied().filter(|&i| fold(i) != k).collect();
+        let fit_ids: Vec<usize> = train
+            .iter()
+            .copied()
+            .filter(|&i| fold(i) != k)
+            .filter(real)
+            .collect();
         let fit = fit_local(&fit_ids);
         let m = internal::model(with_local(&fit)?).map_err(|e| e.to_string())?;
         for &i in train.iter().filter(|&&i| fold(i) == k) {
@@ -167,7 +190,8 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
         }
         eprintln!("local fold {k} fitted ({:.1}s)", t0.elapsed().as_secs_f64());
     }
-    let local_fit = fit_local(&train);
+    let train_real: Vec<usize> = train.iter().copied().filter(real).collect();
+    let local_fit = fit_local(&train_real);
     let mut parts = with_local(&local_fit)?;
     eprintln!("local scorer fitted ({:.1}s)", t0.elapsed().as_secs_f64());
 
@@ -178,10 +202,16 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
             (f.context[b].to_vec(), Vec::new())
         });
     }
+    let mut ctx_mu = vec![0f64; N_CONTEXT];
+    for (j, name) in dejunk::internal::CONTEXT.iter().enumerate() {
+        if name.starts_with("pack_") {
+            ctx_mu[j] = PACK_PRIOR;
+        }
+    }
     let ctx_fit = lr::fit(
         &data,
         &Params {
-            prior: None,
+            prior: Some((ctx_mu, PACK_PRIOR_STRENGTH)),
             l2_dense: 1e-4,
             l2_sparse: 0.0,
             epochs: 300,
@@ -255,11 +285,13 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
                 .map(|t| t.eval(&f.context[b], &f.local[b]))
                 .sum::<f32>()
     };
-    // Calibrate: the shift of the context bias that maximises training F1.
+    // Calibrate: the shift of the context bias that maximises training F1
+    // (on the real pages, not the augmented copies).
+    let calib = &train_real;
     let mut best = (f64::MIN, 0f32);
     for step in -12..=12 {
         let shift = step as f32 * 0.125;
-        let f1 = mean_f1(&pages, &full, &train, |f, b| z2(f, b) + shift >= 0.0);
+        let f1 = mean_f1(&pages, &full, calib, |f, b| z2(f, b) + shift >= 0.0);
         if f1 > best.0 + 1e-9 {
             best = (f1, shift);
         }
@@ -412,7 +444,7 @@ fn mean_f1(
 fn mine_stopwords(pages: &[Labelled], norms: &[Vec<String>]) -> Vec<String> {
     let mut df: HashMap<&str, (u32, usize)> = HashMap::new();
     for (d, page) in pages.iter().enumerate() {
-        if page.part != Part::Train {
+        if page.part != Part::Train || page.augmented {
             continue;
         }
         for (b, norm) in norms[d].iter().enumerate() {
@@ -456,7 +488,7 @@ fn mine_phrases(pages: &[Labelled], norms: &[Vec<String>]) -> Vec<String> {
     let (mut n_pos, mut n_neg) = (0f64, 0f64);
     let mut grams: Vec<u64> = Vec::new();
     for (d, page) in pages.iter().enumerate() {
-        if page.part != Part::Train {
+        if page.part != Part::Train || page.augmented {
             continue;
         }
         for (b, norm) in norms[d].iter().enumerate() {
@@ -507,7 +539,7 @@ fn mine_phrases(pages: &[Labelled], norms: &[Vec<String>]) -> Vec<String> {
     // Recover the strings of the chosen hashes.
     let mut text_of: HashMap<u64, String> = HashMap::new();
     for (d, page) in pages.iter().enumerate() {
-        if page.part != Part::Train {
+        if page.part != Part::Train || page.augmented {
             continue;
         }
         for norm in &norms[d] {
