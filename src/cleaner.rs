@@ -436,7 +436,7 @@ impl Cleaner {
             contrib.push(Reason {
                 kind: ReasonKind::Context,
                 detail: "trees".to_string(),
-                weight: crate::score::trees(parts, ctx, &page.local[i]),
+                weight: page.tree_z[i],
             });
         }
         let x = &page.local[i];

@@ -17,9 +17,8 @@
 //!
 //! The pass is deterministic: it uses no global state and no randomness.
 
-use crate::score::{Fnv, FnvMap};
+use crate::hash::{HashIndex, hash_bytes, mix};
 use crate::segment::Segmented;
-use std::hash::Hasher;
 
 /// Lines shorter than this (in words) may repeat.
 pub(crate) const MIN_EXACT_WORDS: u32 = 4;
@@ -59,16 +58,13 @@ impl Shingles {
             if want(i) {
                 let mut k = 0usize;
                 for w in seg.norm_of(i).split_ascii_whitespace() {
-                    let mut h = Fnv::default();
-                    h.write(w.as_bytes());
-                    win[k % SHINGLE] = h.finish();
+                    win[k % SHINGLE] = hash_bytes(w.as_bytes());
                     k += 1;
                     if k >= SHINGLE {
                         // Order-sensitive combination of the last 4 words.
                         let mut s = 0u64;
                         for j in 0..SHINGLE {
-                            s = (s.rotate_left(17) ^ win[(k + j) % SHINGLE])
-                                .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                            s = mix(s.rotate_left(17) ^ win[(k + j) % SHINGLE]);
                         }
                         out.hashes.push(s);
                     }
@@ -97,13 +93,13 @@ impl Shingles {
 
 /// Counts the shingles of `sh` found in `seen`, with the smallest block
 /// index among the holders found.
-fn contained(sh: &[u64], seen: &FnvMap<u64, usize>) -> (usize, usize) {
+fn contained(sh: &[u64], seen: &HashIndex) -> (usize, usize) {
     let mut hit = 0usize;
     let mut src = usize::MAX;
-    for s in sh {
-        if let Some(&j) = seen.get(s) {
+    for &s in sh {
+        if let Some(j) = seen.get(s) {
             hit += 1;
-            src = src.min(j);
+            src = src.min(j as usize);
         }
     }
     (hit, src)
@@ -117,19 +113,17 @@ pub(crate) fn dedup(seg: &Segmented, words: &[u32], kept: &mut [bool]) -> Vec<Op
     let mut why = vec![None; n];
 
     // Rule 1: exact repeats.
-    let mut first: FnvMap<&str, usize> = FnvMap::default();
+    // (A different text with the same 64-bit hash is not a repeat.)
+    let mut first = HashIndex::with_room(n);
     for i in 0..n {
         if !kept[i] || words[i] < MIN_EXACT_WORDS {
             continue;
         }
-        match first.get(seg.norm_of(i)) {
-            Some(&j) => {
-                kept[i] = false;
-                why[i] = Some(Dup::Exact(j));
-            }
-            None => {
-                first.insert(seg.norm_of(i), i);
-            }
+        let norm = seg.norm_of(i);
+        let j = first.get_or_insert(hash_bytes(norm.as_bytes()), i as u32) as usize;
+        if j != i && seg.norm_of(j) == norm {
+            kept[i] = false;
+            why[i] = Some(Dup::Exact(j));
         }
     }
 
@@ -138,7 +132,7 @@ pub(crate) fn dedup(seg: &Segmented, words: &[u32], kept: &mut [bool]) -> Vec<Op
     // inside a long copy counts as already kept).
     let sh = Shingles::of(seg, |i| kept[i] && words[i] as usize >= SHINGLE);
     let tested = |i: usize| words[i] >= MIN_NEAR_WORDS;
-    let mut seen: FnvMap<u64, usize> = FnvMap::default();
+    let mut seen = HashIndex::with_room(sh.hashes.len());
     for i in 0..n {
         if !kept[i] {
             continue;
@@ -153,11 +147,11 @@ pub(crate) fn dedup(seg: &Segmented, words: &[u32], kept: &mut [bool]) -> Vec<Op
             }
         }
         for &s in list {
-            seen.entry(s).or_insert(i);
+            seen.get_or_insert(s, i as u32);
         }
     }
     // Rule 3: backwards, against the shingles of later kept blocks.
-    let mut later: FnvMap<u64, usize> = FnvMap::default();
+    let mut later = HashIndex::with_room(sh.hashes.len());
     for i in (0..n).rev() {
         let list = sh.of_block(i);
         if !kept[i] || !tested(i) || list.is_empty() {
@@ -170,7 +164,7 @@ pub(crate) fn dedup(seg: &Segmented, words: &[u32], kept: &mut [bool]) -> Vec<Op
             continue;
         }
         for &s in list {
-            later.insert(s, i);
+            later.insert(s, i as u32);
         }
     }
     why

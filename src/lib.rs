@@ -111,6 +111,7 @@ mod cleaner;
 mod dedup;
 mod error;
 mod feature;
+mod hash;
 mod model;
 mod score;
 mod segment;

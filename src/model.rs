@@ -88,6 +88,57 @@ struct Inner {
     parts: ModelParts,
     matcher: Matcher,
     roles: Vec<Role>,
+    forest: Forest,
+}
+
+/// Number of tree inputs: the context features, then the local features.
+pub(crate) const N_TREE_INPUTS: usize = N_CONTEXT + N_LOCAL;
+
+/// The trees of a model in flat arrays, evaluated a page at a time: for
+/// each tree, every block walks it in turn, so that the walks (chains of
+/// dependent loads) of different blocks overlap in the processor.
+#[derive(Debug, Default)]
+pub(crate) struct Forest {
+    /// Per tree: depth, offset of its splits, offset of its leaves.
+    trees: Vec<(u32, u32, u32)>,
+    inputs: Vec<u16>,
+    thresholds: Vec<f32>,
+    leaves: Vec<f32>,
+}
+
+impl Forest {
+    fn new(trees: &[Tree]) -> Forest {
+        let mut f = Forest::default();
+        for t in trees {
+            f.trees
+                .push((t.depth, f.inputs.len() as u32, f.leaves.len() as u32));
+            f.inputs.extend(t.splits.iter().map(|s| s.0));
+            f.thresholds.extend(t.splits.iter().map(|s| s.1));
+            f.leaves.extend_from_slice(&t.leaves);
+        }
+        f
+    }
+
+    /// Adds the forest's value of each row of `x` (row-major,
+    /// [`N_TREE_INPUTS`] a row) to `out`.
+    pub(crate) fn add_to(&self, x: &[f32], out: &mut [f32]) {
+        debug_assert_eq!(x.len(), out.len() * N_TREE_INPUTS);
+        for &(depth, s, l) in &self.trees {
+            let (s, l) = (s as usize, l as usize);
+            let n_splits = (1usize << depth) - 1;
+            let inputs = &self.inputs[s..s + n_splits];
+            let thresholds = &self.thresholds[s..s + n_splits];
+            let leaves = &self.leaves[l..l + n_splits + 1];
+            for (row, o) in x.chunks_exact(N_TREE_INPUTS).zip(out.iter_mut()) {
+                let mut i = 0usize;
+                for _ in 0..depth {
+                    let v = row[inputs[i] as usize];
+                    i = 2 * i + 1 + usize::from(v > thresholds[i]);
+                }
+                *o += leaves[i - n_splits];
+            }
+        }
+    }
 }
 
 /// The phrase automaton: a DFA, or a contiguous NFA when the DFA would be
@@ -187,8 +238,8 @@ pub struct Tree {
 }
 
 impl Tree {
-    /// The tree's value for the input vector `x` (context then local).
-    #[inline]
+    /// The tree's value for one block's context and local features.
+    #[cfg_attr(not(feature = "_internal"), allow(dead_code))]
     pub fn eval(&self, ctx: &[f32; N_CONTEXT], local: &[f32; N_LOCAL]) -> f32 {
         let mut i = 0usize;
         for _ in 0..self.depth {
@@ -646,11 +697,13 @@ impl Model {
                     })?,
             ),
         };
+        let forest = Forest::new(&parts.trees);
         Ok(Model {
             inner: Arc::new(Inner {
                 parts,
                 matcher,
                 roles,
+                forest,
             }),
         })
     }
@@ -691,6 +744,10 @@ impl Model {
 
     pub(crate) fn parts(&self) -> &ModelParts {
         &self.inner.parts
+    }
+
+    pub(crate) fn forest(&self) -> &Forest {
+        &self.inner.forest
     }
 
     pub(crate) fn matcher(&self) -> &Matcher {

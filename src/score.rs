@@ -3,11 +3,9 @@
 //! structure). Both scorers are linear over the features of
 //! [`feature`](crate::feature), with weights from the [`Model`].
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::feature::{self, Hits, N_CONTEXT, N_LOCAL, Stats};
-use crate::model::{Model, ModelParts};
+use crate::hash::{HashIndex, hash_bytes};
+use crate::model::{Model, N_TREE_INPUTS};
 use crate::segment::{Segmented, segment};
 
 /// A page, segmented, featurised and scored.
@@ -22,6 +20,8 @@ pub(crate) struct Page<'t> {
     #[cfg_attr(not(feature = "_internal"), allow(dead_code))]
     pub z1: Vec<f32>,
     pub context: Vec<[f32; N_CONTEXT]>,
+    /// The boosted trees' part of the final scores.
+    pub tree_z: Vec<f32>,
     /// Final scores (logits).
     pub z2: Vec<f32>,
 }
@@ -52,10 +52,19 @@ impl<'t> Page<'t> {
             })
             .collect();
         let context = feature::context(&seg, &stats, &local, &z1);
+        let mut tree_z = vec![0f32; local.len()];
+        if !parts.trees.is_empty() {
+            let mut x = Vec::with_capacity(local.len() * N_TREE_INPUTS);
+            for (c, l) in context.iter().zip(&local) {
+                x.extend_from_slice(c);
+                x.extend_from_slice(l);
+            }
+            model.forest().add_to(&x, &mut tree_z);
+        }
         let z2 = context
             .iter()
-            .zip(&local)
-            .map(|(x, l)| parts.context_bias + dot(&parts.context_weights, x) + trees(parts, x, l))
+            .zip(&tree_z)
+            .map(|(x, t)| parts.context_bias + dot(&parts.context_weights, x) + t)
             .collect();
         Page {
             text,
@@ -65,6 +74,7 @@ impl<'t> Page<'t> {
             local,
             z1,
             context,
+            tree_z,
             z2,
         }
     }
@@ -85,11 +95,6 @@ impl<'t> Page<'t> {
     }
 }
 
-/// The boosted trees' part of the final score.
-pub(crate) fn trees(parts: &ModelParts, ctx: &[f32; N_CONTEXT], local: &[f32; N_LOCAL]) -> f32 {
-    parts.trees.iter().map(|t| t.eval(ctx, local)).sum()
-}
-
 pub(crate) fn dot<const N: usize>(w: &[f32; N], x: &[f32; N]) -> f32 {
     w.iter().zip(x).map(|(a, b)| a * b).sum()
 }
@@ -98,42 +103,20 @@ pub(crate) fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
 
-/// A fast, deterministic hasher for in-page maps (FNV-1a over 64 bits).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-    /// Integers (already hashes, in this crate) are mixed with one multiply.
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
-/// A `HashMap` with the [`Fnv`] hasher.
-pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
 /// Whether each block's normalised text occurs more than once in the page.
 fn repeated(seg: &Segmented) -> Vec<bool> {
-    let mut count: FnvMap<&str, u32> = FnvMap::default();
-    for i in 0..seg.blocks.len() {
-        *count.entry(seg.norm_of(i)).or_insert(0) += 1;
+    let n = seg.blocks.len();
+    let mut out = vec![false; n];
+    // Each text's first block; later blocks with the same text mark both.
+    // (A different text with the same 64-bit hash is not a repeat.)
+    let mut first = HashIndex::with_room(n);
+    for i in 0..n {
+        let norm = seg.norm_of(i);
+        let j = first.get_or_insert(hash_bytes(norm.as_bytes()), i as u32) as usize;
+        if j != i && seg.norm_of(j) == norm {
+            out[i] = true;
+            out[j] = true;
+        }
     }
-    (0..seg.blocks.len())
-        .map(|i| count[seg.norm_of(i)] > 1)
-        .collect()
+    out
 }

@@ -1,0 +1,121 @@
+//! Hashing for in-page tables: a fast 64-bit byte hash and a fixed-size
+//! open-addressing map from 64-bit hashes to block indices. Deterministic
+//! (no random seed): the same page gives the same tables.
+
+const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Mixes a 64-bit value so that every input bit reaches the high bits.
+#[inline]
+pub(crate) fn mix(x: u64) -> u64 {
+    let x = (x ^ (x >> 32)).wrapping_mul(K);
+    x ^ (x >> 29)
+}
+
+/// Hashes bytes eight at a time.
+#[inline]
+pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h = (b.len() as u64).wrapping_mul(K);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        h = (h ^ w).wrapping_mul(K).rotate_left(23);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(23);
+    }
+    mix(h)
+}
+
+/// A map from 64-bit hashes to `u32` values with room for a number of keys
+/// fixed at creation (linear probing, never resized). Key 0 is stored as 1.
+#[derive(Debug)]
+pub(crate) struct HashIndex {
+    keys: Vec<u64>,
+    values: Vec<u32>,
+    mask: usize,
+    len: usize,
+}
+
+impl HashIndex {
+    /// A map for at most `n` keys.
+    pub(crate) fn with_room(n: usize) -> HashIndex {
+        let cap = (2 * n).next_power_of_two().max(16);
+        HashIndex {
+            keys: vec![0; cap],
+            values: vec![0; cap],
+            mask: cap - 1,
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn find(&self, key: u64) -> (usize, bool) {
+        let key = key.max(1);
+        let mut i = (mix(key) as usize) & self.mask;
+        loop {
+            match self.keys[i] {
+                0 => return (i, false),
+                k if k == key => return (i, true),
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
+
+    /// The value of `key`.
+    #[inline]
+    pub(crate) fn get(&self, key: u64) -> Option<u32> {
+        match self.find(key) {
+            (i, true) => Some(self.values[i]),
+            _ => None,
+        }
+    }
+
+    /// Sets `key` to `value` unless it is present; returns the value the
+    /// key has afterwards.
+    #[inline]
+    pub(crate) fn get_or_insert(&mut self, key: u64, value: u32) -> u32 {
+        let (i, found) = self.find(key);
+        if found {
+            return self.values[i];
+        }
+        assert!(self.len < self.mask, "HashIndex sized for fewer keys");
+        self.keys[i] = key.max(1);
+        self.values[i] = value;
+        self.len += 1;
+        value
+    }
+
+    /// Sets `key` to `value`.
+    #[inline]
+    pub(crate) fn insert(&mut self, key: u64, value: u32) {
+        let (i, found) = self.find(key);
+        if !found {
+            assert!(self.len < self.mask, "HashIndex sized for fewer keys");
+            self.len += 1;
+            self.keys[i] = key.max(1);
+        }
+        self.values[i] = value;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_keeps_first_and_overwrites() {
+        let mut m = HashIndex::with_room(100);
+        for k in 0..100u64 {
+            assert_eq!(m.get_or_insert(k * 7, k as u32), k as u32);
+        }
+        assert_eq!(m.get_or_insert(14, 99), 2);
+        m.insert(14, 5);
+        assert_eq!(m.get(14), Some(5));
+        assert_eq!(m.get(1_000_000), None);
+        assert_ne!(hash_bytes(b"read"), hash_bytes(b"also"));
+        assert_ne!(hash_bytes(b"abcdefgh1"), hash_bytes(b"abcdefgh2"));
+    }
+}
