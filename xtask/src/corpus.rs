@@ -32,7 +32,7 @@ pub fn part(doc_id: &str, dataset: &str) -> Option<Part> {
     if dataset != "cleaneval" && dataset != "dragnet" {
         return None;
     }
-    if fnv64(doc_id.as_bytes()) % 5 == 0 {
+    if fnv64(doc_id.as_bytes()).is_multiple_of(5) {
         Some(Part::Validation)
     } else {
         Some(Part::Train)

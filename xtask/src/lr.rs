@@ -70,8 +70,8 @@ pub fn fit(data: &Data, p: &Params) -> Fit {
     let mut var = vec![0f64; d];
     for i in 0..n {
         let w = data.w[i] as f64;
-        for j in 0..d {
-            mean[j] += w * data.dense[i * d + j] as f64;
+        for (m, &x) in mean.iter_mut().zip(&data.dense[i * d..(i + 1) * d]) {
+            *m += w * x as f64;
         }
     }
     for m in &mut mean {
