@@ -5,88 +5,9 @@
 //! `--explain`, prints one tab-separated row per block instead: keep/drop,
 //! score, reasons, text.
 
-use std::io::{Read, Write};
-use std::process::ExitCode;
+#[path = "common/cli.rs"]
+mod cli;
 
-fn main() -> ExitCode {
-    let mut path: Option<String> = None;
-    let mut explain = false;
-    let mut builder = dejunk::Cleaner::builder();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--explain" => explain = true,
-            "--threshold" => match args.next().and_then(|t| t.parse::<f32>().ok()) {
-                Some(t) => {
-                    builder.threshold(t);
-                }
-                None => {
-                    eprintln!("clean: --threshold needs a number in 0..=1");
-                    return ExitCode::from(2);
-                }
-            },
-            "-h" | "--help" => {
-                println!("usage: clean [FILE|-] [--explain] [--threshold T]");
-                return ExitCode::SUCCESS;
-            }
-            _ if path.is_none() => path = Some(arg),
-            _ => {
-                eprintln!(
-                    "clean: unexpected argument {arg:?}\nusage: clean [FILE|-] [--explain] [--threshold T]"
-                );
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let mut bytes = Vec::new();
-    let read = match path.as_deref() {
-        None | Some("-") => std::io::stdin().read_to_end(&mut bytes).map(|_| ()),
-        Some(p) => std::fs::read(p).map(|b| bytes = b),
-    };
-    if let Err(e) = read {
-        eprintln!(
-            "clean: cannot read {}: {e}",
-            path.as_deref().unwrap_or("standard input")
-        );
-        return ExitCode::FAILURE;
-    }
-    let text = String::from_utf8_lossy(&bytes);
-    let cleaner = match builder.build() {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("clean: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let mut stdout = std::io::stdout().lock();
-    let result = if explain {
-        let analysis = cleaner.analyze(&text);
-        analysis.blocks().iter().try_for_each(|b| {
-            let reasons: Vec<String> = b.reasons().iter().map(|r| r.to_string()).collect();
-            let text = b.text().replace('\t', " ");
-            let verdict = if b.is_kept() { "keep" } else { "drop" };
-            writeln!(
-                stdout,
-                "{verdict}\t{:.3}\t{}\t{text}",
-                b.score(),
-                reasons.join("; ")
-            )
-        })
-    } else {
-        let out = cleaner.clean(&text);
-        if out.is_empty() {
-            Ok(())
-        } else {
-            writeln!(stdout, "{out}")
-        }
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        // A closed pipe (`| head`) is not an error worth a message.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("clean: {e}");
-            ExitCode::FAILURE
-        }
-    }
+fn main() -> std::process::ExitCode {
+    cli::main("clean", cli::Input::Text)
 }

@@ -1,13 +1,14 @@
 //! Evaluates the default cleaner on a labelled corpus.
 //!
 //! ```text
-//! cargo run --release --example eval -- CORPUS.jsonl[.gz] [--input text] \
+//! cargo run --release --example eval -- CORPUS.jsonl[.gz] [--input text|html] \
 //!     [--out OUTPUTS.jsonl] [--dataset NAME] [--validation] [--threshold T] [--baseline all|c4]
 //! ```
 //!
 //! Reads a corpus in the format of `shared/corpus` (one JSON document a
-//! line with `id`, `dataset`, `text`, `gold`), cleans each document's
-//! `text` with the default `Cleaner`, optionally writes one
+//! line with `id`, `dataset`, `text`, `html`, `gold`), cleans each
+//! document's `text` (or, with `--input html`, its `html` with
+//! `Cleaner::clean_html`) with the default `Cleaner`, optionally writes one
 //! `{"id","output","seconds"}` line per document (in corpus order;
 //! `seconds` is the time of the clean call alone), and prints per dataset
 //! and pooled: precision, recall, F1, the share of documents with
@@ -57,11 +58,13 @@ fn run() -> Result<(), String> {
     let (mut path, mut out_path, mut dataset, mut baseline) = (None, None, None, None);
     let mut validation = false;
     let mut threshold = None;
+    let mut html = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--input" => match args.next().as_deref() {
-                Some("text") => {}
-                Some(other) => return Err(format!("--input {other}: only `text` is supported")),
+                Some("text") => html = false,
+                Some("html") => html = true,
+                Some(other) => return Err(format!("--input {other}: expected `text` or `html`")),
                 None => return Err("--input needs a value".into()),
             },
             "--out" => out_path = Some(args.next().ok_or("--out needs a path")?),
@@ -77,7 +80,7 @@ fn run() -> Result<(), String> {
         }
     }
     let path = path.ok_or(
-        "usage: eval CORPUS.jsonl[.gz] [--input text] [--out OUT.jsonl] [--dataset NAME] [--validation] [--threshold T] [--baseline all|c4]",
+        "usage: eval CORPUS.jsonl[.gz] [--input text|html] [--out OUT.jsonl] [--dataset NAME] [--validation] [--threshold T] [--baseline all|c4]",
     )?;
     let file = std::fs::File::open(&path).map_err(|e| format!("{path}: {e}"))?;
     let reader: Box<dyn BufRead> = if path.ends_with(".gz") {
@@ -98,6 +101,7 @@ fn run() -> Result<(), String> {
     let cleaner = builder.build().map_err(|e| e.to_string())?;
     // Build the model's automaton once, outside the timed calls.
     cleaner.clean("warm up");
+    cleaner.clean_html("<p>warm up</p>");
     let mut sums: BTreeMap<String, Sums> = BTreeMap::new();
     for (n, line) in reader.lines().enumerate() {
         let line = line.map_err(|e| format!("{path}: record {}: {e}", n + 1))?;
@@ -111,10 +115,13 @@ fn run() -> Result<(), String> {
         if validation && ds != "scrapinghub" && fnv64(id.as_bytes()) % 5 != 0 {
             continue;
         }
-        let text = doc["text"].as_str().unwrap_or("");
+        let text = doc[if html { "html" } else { "text" }]
+            .as_str()
+            .unwrap_or("");
         let gold = doc["gold"].as_str().unwrap_or("");
         let t = Instant::now();
         let output = match baseline.as_deref() {
+            None if html => cleaner.clean_html(text),
             None => cleaner.clean(text),
             Some("all") => text.to_string(),
             Some("c4") => c4_lines(text),

@@ -1,6 +1,7 @@
 //! What [`Cleaner::analyze`](crate::Cleaner::analyze) returns: every block
 //! with its decision, score and the reasons behind it.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -82,7 +83,7 @@ impl<'t> Analysis<'t> {
 #[derive(Clone, Debug)]
 pub struct Block<'t> {
     pub(crate) line: usize,
-    pub(crate) text: &'t str,
+    pub(crate) text: Cow<'t, str>,
     pub(crate) span: Range<usize>,
     pub(crate) score: f32,
     pub(crate) kept: bool,
@@ -111,11 +112,14 @@ impl<'t> Block<'t> {
     /// let a = dejunk::Cleaner::new().analyze("\t hello \r\n");
     /// assert_eq!(a.blocks()[0].text(), "hello");
     /// ```
-    pub fn text(&self) -> &'t str {
-        self.text
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
-    /// The byte range of [`Block::text`] in the input.
+    /// The byte range of [`Block::text`] in the input. For HTML input
+    /// ([`Cleaner::analyze_html`](crate::Cleaner::analyze_html)), the range
+    /// in the text extracted from the HTML: every block's text, in order,
+    /// joined with `\n`.
     ///
     /// # Example
     ///

@@ -1,5 +1,6 @@
 //! The public entry points: [`clean`], [`Cleaner`] and [`CleanerBuilder`].
 
+use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -54,6 +55,29 @@ pub fn clean(text: &str) -> String {
     DEFAULT.clean(text)
 }
 
+/// Returns the main body content of an HTML document, with the default
+/// [`Cleaner`] and the built-in HTML model.
+///
+/// The document is parsed (html5ever), scripts, styles and hidden elements
+/// are dropped, and its paragraphs, headings, list items and table rows
+/// become lines that are scored like the lines of a text page, with DOM
+/// features added (tag, link density, form content, the class/id words of
+/// ancestors such as `nav`, `footer`, `comment`, `related`). The output is
+/// the kept lines, joined with `\n`, each paragraph once.
+///
+/// # Example
+///
+/// ```
+/// let html = "<html><body><nav><a href='/'>Home</a></nav>\
+///     <p>The city council voted on Tuesday to keep the central library open, after months of debate.</p>\
+///     <p>Councillors said the building would be repaired next year.</p></body></html>";
+/// assert!(dejunk::clean_html(html).starts_with("The city council voted"));
+/// ```
+#[cfg(feature = "html")]
+pub fn clean_html(html: &str) -> String {
+    DEFAULT.clean_html(html)
+}
+
 /// Like [`clean`], for bytes that may not be valid UTF-8: invalid sequences
 /// are replaced with U+FFFD (as by [`String::from_utf8_lossy`]) before
 /// cleaning, so the output lines are those of the repaired text.
@@ -95,6 +119,8 @@ pub struct Cleaner {
 #[derive(Debug)]
 struct Settings {
     model: Model,
+    #[cfg(feature = "html")]
+    html_model: Model,
     threshold: f32,
     title: bool,
     dedup: bool,
@@ -306,20 +332,78 @@ impl Cleaner {
     /// ```
     pub fn analyze<'t>(&self, text: &'t str) -> Analysis<'t> {
         let page = Page::new(text, &self.inner.model);
-        let (kept, why) = self.decide(&page);
+        self.analysis(&page, &self.inner.model, |i| {
+            Cow::Borrowed(page.block_text(i))
+        })
+    }
+
+    fn analysis<'t>(
+        &self,
+        page: &Page<'_>,
+        model: &Model,
+        text: impl Fn(usize) -> Cow<'t, str>,
+    ) -> Analysis<'t> {
+        let (kept, why) = self.decide(page);
         let mut out = String::new();
-        write_kept(&page, &kept, &mut out);
+        write_kept(page, &kept, &mut out);
         let blocks = (0..page.len())
             .map(|i| Block {
                 line: page.seg.blocks[i].line,
-                text: page.block_text(i),
+                text: text(i),
                 span: page.seg.blocks[i].span.clone(),
                 score: page.prob(i),
                 kept: kept[i],
-                reasons: self.reasons(&page, i, why[i]),
+                reasons: self.reasons(page, model, i, why[i]),
             })
             .collect();
         Analysis { blocks, text: out }
+    }
+
+    /// Returns the main body content of an HTML document (see
+    /// [`clean_html`](crate::clean_html)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let html = "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
+    ///     <article><h1>Council keeps the library open</h1>\
+    ///     <p>The city council voted on Tuesday to keep the central library open, after months of debate.</p>\
+    ///     <p>Councillors said the building would be repaired next year, and opening hours would not change.</p></article>\
+    ///     <footer>© 2024 Example News. All rights reserved.</footer>";
+    /// let out = dejunk::Cleaner::new().clean_html(html);
+    /// assert!(out.contains("The city council voted"));
+    /// assert!(!out.contains("All rights reserved"));
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn clean_html(&self, html: &str) -> String {
+        let conv = crate::html::convert(html);
+        let page = Page::with_dom(&conv.text, &self.inner.html_model, Some(&conv.dom));
+        let (kept, _) = self.decide(&page);
+        let mut out = String::new();
+        write_kept(&page, &kept, &mut out);
+        out
+    }
+
+    /// Like [`Cleaner::analyze`], for an HTML document: every block of the
+    /// text extracted from the HTML, with its decision, score and reasons
+    /// (DOM features among them).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let html = "<p>The city council voted on Tuesday to keep the central library open.</p>\
+    ///     <footer><a href='/privacy'>Privacy policy</a></footer>";
+    /// let a = dejunk::Cleaner::new().analyze_html(html);
+    /// assert_eq!(a.blocks().len(), 2);
+    /// assert_eq!(a.blocks()[1].text(), "Privacy policy");
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn analyze_html(&self, html: &str) -> Analysis<'static> {
+        let conv = crate::html::convert(html);
+        let page = Page::with_dom(&conv.text, &self.inner.html_model, Some(&conv.dom));
+        self.analysis(&page, &self.inner.html_model, |i| {
+            Cow::Owned(page.block_text(i).to_string())
+        })
     }
 
     /// Decides every block of a scored page.
@@ -377,7 +461,7 @@ impl Cleaner {
     }
 
     /// Spells out the reasons of block `i`.
-    fn reasons(&self, page: &Page<'_>, i: usize, why: Why) -> Vec<Reason> {
+    fn reasons(&self, page: &Page<'_>, model: &Model, i: usize, why: Why) -> Vec<Reason> {
         let s = &*self.inner;
         let line = |j: usize| format!("line {}", page.seg.blocks[j].line);
         let rule = |kind, detail: String| Reason {
@@ -406,7 +490,7 @@ impl Cleaner {
         }
         // The model's side: contributions to the final logit, centred on the
         // training means, strongest in the direction of the score first.
-        let parts = s.model.parts();
+        let parts = model.parts();
         let mut contrib: Vec<Reason> = Vec::new();
         let ctx = &page.context[i];
         // How much the block's own local score moves the final one.
@@ -449,7 +533,7 @@ impl Cleaner {
             });
         }
         for &id in page.hits.of(i) {
-            let (p, w) = s.model.phrase(id);
+            let (p, w) = model.phrase(id);
             contrib.push(Reason {
                 kind: ReasonKind::Phrase,
                 detail: p.to_string(),
@@ -533,6 +617,8 @@ pub struct CleanerBuilder {
     title: Option<bool>,
     dedup: Option<bool>,
     model: Option<Model>,
+    #[cfg(feature = "html")]
+    html_model: Option<Model>,
     junk: Vec<String>,
     keep: Vec<String>,
 }
@@ -623,7 +709,7 @@ impl CleanerBuilder {
         self
     }
 
-    /// The model to score with. Default: [`Model::builtin`].
+    /// The model to score text with. Default: [`Model::builtin`].
     ///
     /// # Example
     ///
@@ -634,6 +720,22 @@ impl CleanerBuilder {
     /// ```
     pub fn model(&mut self, model: Model) -> &mut CleanerBuilder {
         self.model = Some(model);
+        self
+    }
+
+    /// The model to score HTML with (its blocks carry DOM features).
+    /// Default: [`Model::builtin_html`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let model = dejunk::Model::from_bytes(&dejunk::Model::builtin_html().to_bytes())?;
+    /// let cleaner = dejunk::Cleaner::builder().html_model(model).build()?;
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn html_model(&mut self, model: Model) -> &mut CleanerBuilder {
+        self.html_model = Some(model);
         self
     }
 
@@ -705,6 +807,8 @@ impl CleanerBuilder {
         Ok(Cleaner {
             inner: Arc::new(Settings {
                 model: self.model.clone().unwrap_or_else(Model::builtin),
+                #[cfg(feature = "html")]
+                html_model: self.html_model.clone().unwrap_or_else(Model::builtin_html),
                 threshold,
                 title: self.title.unwrap_or(true),
                 dedup: self.dedup.unwrap_or(true),

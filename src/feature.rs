@@ -15,8 +15,41 @@
 use crate::model::Model;
 use crate::segment::Segmented;
 
-/// Names of the local features, in vector order.
-pub const LOCAL: [&str; 45] = [
+/// Names of the DOM features, in vector order. They are appended to the
+/// local features ([`LOCAL`]); on text input they are 0.
+pub const DOM: [&str; 24] = [
+    "dom_heading",
+    "dom_h1_h2",
+    "dom_p",
+    "dom_li",
+    "dom_cell",
+    "dom_quote_pre",
+    "dom_caption",
+    "dom_link_density",
+    "dom_all_link",
+    "dom_form",
+    "dom_in_nav",
+    "dom_cls_nav",
+    "dom_cls_footer",
+    "dom_cls_side",
+    "dom_cls_comment",
+    "dom_cls_related",
+    "dom_cls_share",
+    "dom_cls_ad",
+    "dom_cls_cookie",
+    "dom_cls_content",
+    "dom_in_article",
+    "dom_ln_depth",
+    "dom_cls_meta",
+    "dom_cls_title",
+];
+
+/// Number of DOM features.
+pub const N_DOM: usize = DOM.len();
+
+/// Names of the local features, in vector order: the text features, then
+/// the DOM features ([`DOM`]), 0 for text input.
+pub const LOCAL: [&str; 69] = [
     "ln_chars",
     "ln_words",
     "end_terminal",
@@ -62,7 +95,33 @@ pub const LOCAL: [&str; 45] = [
     "pack_account",
     "pack_ad",
     "pack_author",
+    "dom_heading",
+    "dom_h1_h2",
+    "dom_p",
+    "dom_li",
+    "dom_cell",
+    "dom_quote_pre",
+    "dom_caption",
+    "dom_link_density",
+    "dom_all_link",
+    "dom_form",
+    "dom_in_nav",
+    "dom_cls_nav",
+    "dom_cls_footer",
+    "dom_cls_side",
+    "dom_cls_comment",
+    "dom_cls_related",
+    "dom_cls_share",
+    "dom_cls_ad",
+    "dom_cls_cookie",
+    "dom_cls_content",
+    "dom_in_article",
+    "dom_ln_depth",
+    "dom_cls_meta",
+    "dom_cls_title",
 ];
+/// Index in [`LOCAL`] of the first DOM feature.
+pub(crate) const L_DOM0: usize = 45;
 
 /// The curated phrase packs, by category: the local feature `pack_<name>`
 /// counts the phrases of that pack a block contains. The phrases are in the
@@ -327,6 +386,7 @@ pub(crate) fn local(
     hits: &Hits,
     stats: &[Stats],
     dup_in_page: &[bool],
+    dom: Option<&[[f32; N_DOM]]>,
 ) -> Vec<[f32; N_LOCAL]> {
     let n = seg.blocks.len();
     let ln_page = ln1(n as f32);
@@ -348,7 +408,7 @@ pub(crate) fn local(
         let phrase_hits = hits.of(i).len() as f32;
         let first = st.first;
         let pk = &hits.packs[i];
-        let mut f = [
+        let head: [f32; L_PACK0] = [
             ln1(chars),
             ln1(words),
             flag(end_terminal && !st.ellipsis),
@@ -402,20 +462,14 @@ pub(crate) fn local(
             flag(first.is_ascii_digit()),
             flag(matches!(first, '"' | '“' | '\'' | '‘' | '«')),
             ln1(phrase_hits),
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
         ];
+        let mut f = [0f32; N_LOCAL];
+        f[..L_PACK0].copy_from_slice(&head);
         for (k, &c) in pk.iter().enumerate() {
             f[L_PACK0 + k] = ln1(c as f32);
+        }
+        if let Some(d) = dom.and_then(|d| d.get(i)) {
+            f[L_DOM0..].copy_from_slice(d);
         }
         out.push(f);
     }
@@ -584,7 +638,7 @@ pub(crate) fn context(
             0.0,
         ]);
         let row = out.last_mut().expect("just pushed");
-        row[CTX_PACK0..].copy_from_slice(&l[L_PACK0..]);
+        row[CTX_PACK0..].copy_from_slice(&l[L_PACK0..L_PACK0 + PACKS.len()]);
         if switch[i] {
             last_switch = Some(i);
             body_words = 0;
@@ -630,6 +684,9 @@ mod tests {
         }
         for (k, p) in PACKS.iter().enumerate() {
             assert_eq!(CONTEXT[CTX_PACK0 + k], format!("pack_{p}"));
+        }
+        for (k, d) in DOM.iter().enumerate() {
+            assert_eq!(LOCAL[L_DOM0 + k], *d);
         }
         let switch: Vec<&str> = SWITCH_PACKS.iter().map(|&k| PACKS[k]).collect();
         assert_eq!(

@@ -112,11 +112,15 @@ mod dedup;
 mod error;
 mod feature;
 mod hash;
+#[cfg(feature = "html")]
+mod html;
 mod model;
 mod score;
 mod segment;
 
 pub use crate::analysis::{Analysis, Block, Reason, ReasonKind};
+#[cfg(feature = "html")]
+pub use crate::cleaner::clean_html;
 pub use crate::cleaner::{Cleaner, CleanerBuilder, DEFAULT_THRESHOLD, clean, clean_bytes};
 pub use crate::error::{Error, ErrorKind};
 pub use crate::model::Model;
@@ -130,10 +134,20 @@ pub use crate::model::Model;
 /// ```
 pub const MODEL_VERSION: &str = include_str!("../model/VERSION").trim_ascii();
 
+/// The version of the built-in HTML model (see `model/README.md`).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(dejunk::Model::builtin_html().version(), dejunk::HTML_MODEL_VERSION);
+/// ```
+#[cfg(feature = "html")]
+pub const HTML_MODEL_VERSION: &str = include_str!("../model/VERSION-html").trim_ascii();
+
 /// The featuriser, for the trainer in `xtask/`. Not public API.
 #[cfg(feature = "_internal")]
 pub mod internal {
-    pub use crate::feature::{CONTEXT, LOCAL, N_CONTEXT, N_LOCAL};
+    pub use crate::feature::{CONTEXT, DOM, LOCAL, N_CONTEXT, N_DOM, N_LOCAL};
     pub use crate::model::{ModelParts, Tree, tree_input_name};
 
     use crate::Model;
@@ -162,7 +176,19 @@ pub mod internal {
     /// Featurises `text` with `model` (its phrases and function words, and
     /// its local weights for the context features).
     pub fn features(text: &str, model: &Model) -> PageFeatures {
-        let page = Page::new(text, model);
+        of_page(Page::new(text, model))
+    }
+
+    /// Featurises an HTML document: converts it to lines with DOM features
+    /// and featurises those. Returns the converted text too.
+    #[cfg(feature = "html")]
+    pub fn features_html(html: &str, model: &Model) -> (String, PageFeatures) {
+        let conv = crate::html::convert(html);
+        let f = of_page(Page::with_dom(&conv.text, model, Some(&conv.dom)));
+        (conv.text, f)
+    }
+
+    fn of_page(page: Page<'_>) -> PageFeatures {
         let n = page.len();
         PageFeatures {
             lines: page.seg.blocks.iter().map(|b| b.line).collect(),

@@ -57,6 +57,16 @@ static BUILTIN: LazyLock<Model> = LazyLock::new(|| {
     Model::from_bytes(BUILTIN_TEXT.as_bytes()).expect("the built-in model is valid (tested)")
 });
 
+/// The built-in HTML model's text.
+#[cfg(feature = "html")]
+const BUILTIN_HTML_TEXT: &str = include_str!("../model/dejunk-html.model");
+
+#[cfg(feature = "html")]
+static BUILTIN_HTML: LazyLock<Model> = LazyLock::new(|| {
+    Model::from_bytes(BUILTIN_HTML_TEXT.as_bytes())
+        .expect("the built-in HTML model is valid (tested)")
+});
+
 /// A trained junk model: the phrases it knows and the weights of the block
 /// scorer.
 ///
@@ -612,6 +622,21 @@ impl Model {
         BUILTIN.clone()
     }
 
+    /// The model compiled into the crate for HTML input (`clean_html`),
+    /// trained by `cargo xtask train --input html` on the HTML of the same
+    /// pages, with the DOM features.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let model = dejunk::Model::builtin_html();
+    /// assert_eq!(model.version(), dejunk::HTML_MODEL_VERSION);
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn builtin_html() -> Model {
+        BUILTIN_HTML.clone()
+    }
+
     /// Loads a model from its text form, as written by the trainer (or by
     /// [`Model::to_bytes`]).
     ///
@@ -775,6 +800,13 @@ mod tests {
         assert_eq!(text, BUILTIN_TEXT.as_bytes());
         let again = ModelParts::parse(&text).unwrap();
         assert_eq!(&again, m.parts());
+    }
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn builtin_html_round_trips() {
+        let m = Model::builtin_html();
+        assert_eq!(m.to_bytes(), BUILTIN_HTML_TEXT.as_bytes());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! structure). Both scorers are linear over the features of
 //! [`feature`](crate::feature), with weights from the [`Model`].
 
-use crate::feature::{self, Hits, N_CONTEXT, N_LOCAL, Stats};
+use crate::feature::{self, Hits, N_CONTEXT, N_DOM, N_LOCAL, Stats};
 use crate::hash::{HashIndex, hash_bytes};
 use crate::model::{Model, N_TREE_INPUTS};
 use crate::segment::{Segmented, segment};
@@ -29,6 +29,12 @@ pub(crate) struct Page<'t> {
 impl<'t> Page<'t> {
     /// Segments, featurises and scores `text` with `model`.
     pub fn new(text: &'t str, model: &Model) -> Page<'t> {
+        Page::with_dom(text, model, None)
+    }
+
+    /// Like [`Page::new`], with the DOM features of each block (one line a
+    /// block, as [`crate::html`] writes them).
+    pub fn with_dom(text: &'t str, model: &Model, dom: Option<&[[f32; N_DOM]]>) -> Page<'t> {
         let seg = segment(text);
         let stats: Vec<Stats> = seg
             .blocks
@@ -38,7 +44,7 @@ impl<'t> Page<'t> {
             .collect();
         let hits = feature::hits(&seg, model);
         let dup = repeated(&seg);
-        let local = feature::local(text, &seg, &hits, &stats, &dup);
+        let local = feature::local(text, &seg, &hits, &stats, &dup, dom);
         let parts = model.parts();
         let z1: Vec<f32> = local
             .iter()

@@ -152,6 +152,8 @@ pub fn junk_inside_body(docs: &[(Part, Doc)]) -> Vec<(Part, Doc)> {
                 dataset: doc.dataset.clone(),
                 text: text.join("\n"),
                 line_labels: labels,
+                html: String::new(),
+                gold: String::new(),
             },
         ));
     }

@@ -15,6 +15,12 @@ pub struct Doc {
     pub dataset: String,
     pub text: String,
     pub line_labels: Vec<u8>,
+    /// The page's HTML (read for `--input html` only).
+    #[serde(default)]
+    pub html: String,
+    /// The gold main content (read for `--input html` only).
+    #[serde(default)]
+    pub gold: String,
 }
 
 /// Which part of the corpus a document belongs to.
@@ -61,8 +67,9 @@ struct Head {
     dataset: String,
 }
 
-/// Reads the training and validation documents, in corpus order.
-pub fn load(path: &Path) -> Result<Vec<(Part, Doc)>, String> {
+/// Reads the training and validation documents, in corpus order; their
+/// `html` and `gold` only when `with_html`.
+pub fn load(path: &Path, with_html: bool) -> Result<Vec<(Part, Doc)>, String> {
     let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let reader = BufReader::with_capacity(1 << 20, GzDecoder::new(file));
     let mut out = Vec::new();
@@ -74,8 +81,12 @@ pub fn load(path: &Path) -> Result<Vec<(Part, Doc)>, String> {
         if head.dataset == "scrapinghub" {
             continue;
         }
-        let doc: Doc = serde_json::from_str(&line)
+        let mut doc: Doc = serde_json::from_str(&line)
             .map_err(|e| format!("{}: record {}: {e}", path.display(), n + 1))?;
+        if !with_html {
+            doc.html = String::new();
+            doc.gold = String::new();
+        }
         if let Some(p) = part(&doc.id, &doc.dataset) {
             out.push((p, doc));
         }

@@ -1,13 +1,15 @@
 //! Developer tasks for `dejunk`. Not published.
 //!
 //! ```text
-//! cargo xtask train [--corpus PATH] [--check]
+//! cargo xtask train [--corpus PATH] [--input text|html] [--check]
 //! ```
 //!
 //! `train` fits the built-in model from the labelled corpus and writes
-//! `model/dejunk.model` and `model/VERSION`; with `--check` it writes
-//! nothing and fails when the checked-in files differ from what it would
-//! write (run in CI, so the model cannot drift from its source).
+//! `model/dejunk.model` and `model/VERSION` (`--input html`: the HTML
+//! model, `model/dejunk-html.model` and `model/VERSION-html`); with
+//! `--check` it writes nothing and fails when the checked-in files differ
+//! from what it would write (run in CI, so the model cannot drift from
+//! its source).
 
 mod augment;
 mod corpus;
@@ -25,10 +27,16 @@ fn main() -> ExitCode {
         Some("train") => {
             let mut corpus = root.join("../shared/corpus/dev.jsonl.gz");
             let mut check = false;
+            let mut input = train::Input::Text;
             let mut it = args[1..].iter();
             while let Some(a) = it.next() {
                 match a.as_str() {
                     "--check" => check = true,
+                    "--input" => match it.next().map(String::as_str) {
+                        Some("text") => input = train::Input::Text,
+                        Some("html") => input = train::Input::Html,
+                        _ => return usage("--input needs `text` or `html`"),
+                    },
                     "--corpus" => match it.next() {
                         Some(p) => corpus = PathBuf::from(p),
                         None => return usage("--corpus needs a path"),
@@ -36,7 +44,7 @@ fn main() -> ExitCode {
                     other => return usage(&format!("unknown argument `{other}`")),
                 }
             }
-            match train::run(&root, &corpus, check) {
+            match train::run(&root, &corpus, check, input) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("xtask train: {e}");
@@ -71,6 +79,8 @@ fn main() -> ExitCode {
 }
 
 fn usage(msg: &str) -> ExitCode {
-    eprintln!("xtask: {msg}\nusage: cargo xtask train [--corpus PATH] [--check]");
+    eprintln!(
+        "xtask: {msg}\nusage: cargo xtask train [--corpus PATH] [--input text|html] [--check]"
+    );
     ExitCode::from(2)
 }

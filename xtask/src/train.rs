@@ -24,6 +24,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
 
+use dejunk::Model;
 use dejunk::internal::{self, ModelParts, N_CONTEXT, N_LOCAL, PageFeatures};
 
 use crate::augment;
@@ -69,12 +70,32 @@ struct Labelled {
     text: String,
 }
 
-pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
+/// What the model reads: raw page text, or HTML (lines with DOM features).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Text,
+    Html,
+}
+
+impl Input {
+    /// The featuriser for this input.
+    fn features(self, input: &str, model: &Model) -> PageFeatures {
+        match self {
+            Input::Text => internal::features(input, model),
+            Input::Html => internal::features_html(input, model).1,
+        }
+    }
+}
+
+pub fn run(root: &Path, corpus_path: &Path, check: bool, input: Input) -> Result<(), String> {
     let t0 = Instant::now();
-    let mut docs = corpus::load(corpus_path)?;
+    let mut docs = corpus::load(corpus_path, input == Input::Html)?;
     let n_real = docs.len();
-    let copies = augment::junk_inside_body(&docs);
-    docs.extend(copies);
+    // The augmentation edits text lines; HTML pages are used as they are.
+    if input == Input::Text {
+        let copies = augment::junk_inside_body(&docs);
+        docs.extend(copies);
+    }
     eprintln!(
         "loaded {} documents ({} train, {} augmented copies) in {:.1}s",
         n_real,
@@ -97,13 +118,25 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
             dataset,
             text,
             line_labels,
+            html,
+            gold,
         } = doc;
-        let f = internal::features(&text, &base);
-        let labels = f
-            .lines
-            .iter()
-            .map(|&l| line_labels.get(l).copied().unwrap_or(0) as f32)
-            .collect();
+        let (text, f, labels) = match input {
+            Input::Text => {
+                let f = internal::features(&text, &base);
+                let labels = f
+                    .lines
+                    .iter()
+                    .map(|&l| line_labels.get(l).copied().unwrap_or(0) as f32)
+                    .collect();
+                (text, f, labels)
+            }
+            Input::Html => {
+                let (_, f) = internal::features_html(&html, &base);
+                let labels = gold_labels(&f.norms, &gold);
+                (html, f, labels)
+            }
+        };
         norms.push(f.norms);
         pages.push(Labelled {
             part,
@@ -130,7 +163,7 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
     // Local features of every page (independent of weights).
     let feats: Vec<PageFeatures> = pages
         .iter()
-        .map(|p| internal::features(&p.text, &zero_model))
+        .map(|p| input.features(&p.text, &zero_model))
         .collect();
     let train: Vec<usize> = (0..pages.len())
         .filter(|&i| pages[i].part == Part::Train)
@@ -186,7 +219,7 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
         let fit = fit_local(&fit_ids);
         let m = internal::model(with_local(&fit)?).map_err(|e| e.to_string())?;
         for &i in train.iter().filter(|&&i| fold(i) == k) {
-            oof[i] = Some(internal::features(&pages[i].text, &m));
+            oof[i] = Some(input.features(&pages[i].text, &m));
         }
         eprintln!("local fold {k} fitted ({:.1}s)", t0.elapsed().as_secs_f64());
     }
@@ -270,7 +303,7 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
     let model = internal::model(parts.clone()).map_err(|e| e.to_string())?;
     let full: Vec<PageFeatures> = pages
         .iter()
-        .map(|p| internal::features(&p.text, &model))
+        .map(|p| input.features(&p.text, &model))
         .collect();
     let (cb, cw) = (parts.context_bias, parts.context_weights);
     let trees = parts.trees.clone();
@@ -327,21 +360,25 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
     let digest = fnv64(parts.to_text().as_bytes());
     parts.version = format!("1.{:08x}", digest >> 32);
     let text = parts.to_text();
-    let model_path = root.join("model/dejunk.model");
-    let version_path = root.join("model/VERSION");
+    let (model_name, version_name) = match input {
+        Input::Text => ("model/dejunk.model", "model/VERSION"),
+        Input::Html => ("model/dejunk-html.model", "model/VERSION-html"),
+    };
+    let model_path = root.join(model_name);
+    let version_path = root.join(version_name);
     let version_text = format!("{}\n", parts.version);
     if check {
         let old = std::fs::read_to_string(&model_path).unwrap_or_default();
         let old_v = std::fs::read_to_string(&version_path).unwrap_or_default();
         if old != text || old_v != version_text {
             return Err(format!(
-                "model/dejunk.model is not what the trainer writes from the corpus \
+                "{model_name} is not what the trainer writes from the corpus \
                  (checked-in {}, trained {}): run `cargo xtask train` and commit",
                 old_v.trim(),
                 parts.version
             ));
         }
-        eprintln!("model/dejunk.model is up to date ({})", parts.version);
+        eprintln!("{model_name} is up to date ({})", parts.version);
     } else {
         std::fs::write(&model_path, &text).map_err(|e| e.to_string())?;
         std::fs::write(&version_path, &version_text).map_err(|e| e.to_string())?;
@@ -354,6 +391,43 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool) -> Result<(), String> {
     }
     eprintln!("done in {:.1}s", t0.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// Labels the blocks of an HTML page by the gold text: a block of three
+/// or more words is body when at least half of its word 3-grams occur in
+/// the gold; a shorter one when its words occur, in order, within a short
+/// gold line (a headline, a dateline, a caption). Word 3-grams rather than
+/// a full alignment: repeated strings (a headline shown again in a related
+/// box) count twice, which the text corpus's labels avoid.
+fn gold_labels(norms: &[String], gold: &str) -> Vec<f32> {
+    let gold_words: Vec<String> = internal::normalize(gold)
+        .split_ascii_whitespace()
+        .map(str::to_string)
+        .collect();
+    let tri: std::collections::HashSet<u64> = gold_words
+        .windows(3)
+        .map(|w| gram_hash(&[&w[0], &w[1], &w[2]]))
+        .collect();
+    let short: Vec<String> = gold
+        .lines()
+        .map(internal::normalize)
+        .filter(|n| n.split_ascii_whitespace().count() <= 8)
+        .collect();
+    norms
+        .iter()
+        .map(|norm| {
+            let w: Vec<&str> = norm.split_ascii_whitespace().collect();
+            let body = if w.len() >= 3 {
+                let hit = w.windows(3).filter(|g| tri.contains(&gram_hash(g))).count();
+                2 * hit >= w.len() - 2
+            } else if w.is_empty() {
+                false
+            } else {
+                short.iter().any(|s| s.contains(norm.as_str()))
+            };
+            if body { 1.0 } else { 0.0 }
+        })
+        .collect()
 }
 
 /// Reads the curated packs: `category<TAB>phrase` lines, `#` comments.

@@ -1,0 +1,624 @@
+//! HTML input: the DOM turned into the same line blocks the text pipeline
+//! scores, each with DOM features ([`DOM`]).
+//!
+//! The document is parsed once with html5ever (through scraper) and walked
+//! without recursion (an open/close edge traversal), so 100,000 nested
+//! elements cannot overflow the stack. `script`, `style`, `noscript`,
+//! `template`, `head`, `svg`, `iframe`, form controls' option lists and
+//! hidden elements (`hidden`, `aria-hidden="true"`, inline
+//! `display:none`/`visibility:hidden`) are dropped with their subtrees.
+//! Block-level elements (paragraphs, headings, list items, table rows,
+//! `div`, `br`, …) end a line; whitespace runs become one space (inside
+//! `pre`, newlines end lines); entities are decoded by the parser.
+
+use crate::feature::N_DOM;
+use ego_tree::iter::Edge;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+/// Index in [`DOM`](crate::feature::DOM) of the first class/id word
+/// feature, and their words:
+/// an ancestor's `class`, `id` or `role` token equal to one of the words,
+/// or starting with one of the words of four letters or more, sets the bit.
+#[cfg(test)]
+const CLS0: usize = 11;
+const CLASS_WORDS: [(usize, &[&str]); 11] = [
+    (
+        11,
+        &[
+            "nav",
+            "navbar",
+            "navigation",
+            "menu",
+            "breadcrumb",
+            "breadcrumbs",
+            "header",
+            "masthead",
+            "topbar",
+            "toolbar",
+            "skip",
+        ],
+    ),
+    (12, &["footer", "copyright", "bottom", "legal", "colophon"]),
+    (13, &["sidebar", "aside", "widget", "rail", "sidebox"]),
+    (14, &["comment", "comments", "reply", "disqus", "respond"]),
+    (
+        15,
+        &[
+            "related",
+            "recommend",
+            "recommended",
+            "popular",
+            "trending",
+            "teaser",
+            "more",
+            "readmore",
+            "outbrain",
+            "taboola",
+        ],
+    ),
+    (16, &["share", "sharing", "social", "follow", "sharethis"]),
+    (
+        17,
+        &[
+            "ad",
+            "ads",
+            "advert",
+            "advertisement",
+            "sponsor",
+            "sponsored",
+            "promo",
+            "banner",
+            "dfp",
+        ],
+    ),
+    (
+        18,
+        &[
+            "cookie",
+            "cookies",
+            "consent",
+            "gdpr",
+            "newsletter",
+            "subscribe",
+            "signup",
+            "modal",
+            "popup",
+        ],
+    ),
+    (
+        19,
+        &[
+            "article", "content", "main", "post", "entry", "story", "body", "text", "prose",
+        ],
+    ),
+    (
+        22,
+        &[
+            "byline", "author", "date", "time", "meta", "tags", "category", "caption", "credit",
+        ],
+    ),
+    (23, &["title", "headline", "heading"]),
+];
+
+const F_HEADING: usize = 0;
+const F_H12: usize = 1;
+const F_P: usize = 2;
+const F_LI: usize = 3;
+const F_CELL: usize = 4;
+const F_QUOTE: usize = 5;
+const F_CAPTION: usize = 6;
+const F_LINK_DENSITY: usize = 7;
+const F_ALL_LINK: usize = 8;
+const F_FORM: usize = 9;
+const F_IN_NAV: usize = 10;
+const F_IN_ARTICLE: usize = 20;
+const F_DEPTH: usize = 21;
+
+/// A page converted from HTML: its lines (one block a line, no blank
+/// lines) and the DOM features of each.
+#[derive(Debug, Default)]
+pub(crate) struct HtmlPage {
+    pub text: String,
+    pub dom: Vec<[f32; N_DOM]>,
+}
+
+/// What an open element contributes to the lines inside it.
+#[derive(Clone, Copy, Default)]
+struct Ctx {
+    /// Bits of the DOM features set by this element or its ancestors.
+    bits: u32,
+    depth: u32,
+    /// Inside `pre`: newlines end lines.
+    pre: bool,
+    link: bool,
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "caption"
+            | "blockquote"
+            | "pre"
+            | "figure"
+            | "figcaption"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "hr"
+            | "br"
+            | "center"
+            | "details"
+            | "summary"
+            | "body"
+            | "html"
+            | "legend"
+            | "menu"
+            | "noframes"
+            | "object"
+    )
+}
+
+fn is_dropped(e: &Element) -> bool {
+    let name = e.name();
+    if matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "svg"
+            | "iframe"
+            | "select"
+            | "textarea"
+            | "canvas"
+            | "math"
+            | "object"
+            | "embed"
+    ) {
+        return true;
+    }
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = e.attr("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// The bits an element sets for the lines inside it.
+fn element_bits(e: &Element) -> u32 {
+    let mut bits = 0u32;
+    let name = e.name();
+    let set = |b: &mut u32, k: usize| *b |= 1 << k;
+    match name {
+        "h1" | "h2" => {
+            set(&mut bits, F_HEADING);
+            set(&mut bits, F_H12);
+        }
+        "h3" | "h4" | "h5" | "h6" => set(&mut bits, F_HEADING),
+        "p" => set(&mut bits, F_P),
+        "li" | "dt" | "dd" => set(&mut bits, F_LI),
+        "td" | "th" | "tr" => set(&mut bits, F_CELL),
+        "blockquote" | "pre" => set(&mut bits, F_QUOTE),
+        "figure" | "figcaption" | "caption" => set(&mut bits, F_CAPTION),
+        "form" | "button" | "label" | "input" | "fieldset" | "legend" => set(&mut bits, F_FORM),
+        "nav" | "header" | "footer" | "aside" | "menu" => set(&mut bits, F_IN_NAV),
+        "article" | "main" => set(&mut bits, F_IN_ARTICLE),
+        _ => {}
+    }
+    for attr in ["class", "id", "role", "itemprop"] {
+        let Some(v) = e.attr(attr) else { continue };
+        for tok in v.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if tok.is_empty() || tok.len() > 40 {
+                continue;
+            }
+            let tok = tok.to_ascii_lowercase();
+            for &(k, words) in &CLASS_WORDS {
+                if words
+                    .iter()
+                    .any(|w| tok == *w || (w.len() >= 4 && tok.starts_with(w)))
+                {
+                    set(&mut bits, k);
+                }
+            }
+        }
+    }
+    bits
+}
+
+/// The line being built.
+#[derive(Default)]
+struct Line {
+    text: String,
+    chars: u32,
+    link_chars: u32,
+    bits: u32,
+    depth: u32,
+    /// Whether the last byte pushed is a space (or the line is empty).
+    space: bool,
+    /// Whether the line has a visible character.
+    visible: bool,
+}
+
+struct Builder {
+    out: HtmlPage,
+    line: Line,
+}
+
+impl Builder {
+    fn flush(&mut self) {
+        let line = std::mem::replace(
+            &mut self.line,
+            Line {
+                space: true,
+                ..Line::default()
+            },
+        );
+        let t = line.text.trim();
+        if t.is_empty() {
+            return;
+        }
+        if !self.out.text.is_empty() {
+            self.out.text.push('\n');
+        }
+        self.out.text.push_str(t);
+        let mut f = [0f32; N_DOM];
+        for (k, v) in f.iter_mut().enumerate() {
+            if k != F_LINK_DENSITY && k != F_ALL_LINK && k != F_DEPTH && line.bits & (1 << k) != 0 {
+                *v = 1.0;
+            }
+        }
+        let density = if line.chars > 0 {
+            line.link_chars as f32 / line.chars as f32
+        } else {
+            0.0
+        };
+        f[F_LINK_DENSITY] = density;
+        f[F_ALL_LINK] = if density >= 0.9 { 1.0 } else { 0.0 };
+        f[F_DEPTH] = (1.0 + line.depth as f32).ln();
+        self.out.dom.push(f);
+    }
+
+    fn text(&mut self, s: &str, ctx: &Ctx) {
+        for c in s.chars() {
+            if c == '\n' && ctx.pre {
+                self.flush();
+                continue;
+            }
+            if c.is_whitespace() || c.is_control() {
+                if !self.line.space {
+                    self.line.text.push(' ');
+                    self.line.space = true;
+                }
+                continue;
+            }
+            if !self.line.visible {
+                // The line's first visible character fixes its context.
+                self.line.visible = true;
+                self.line.bits = ctx.bits;
+                self.line.depth = ctx.depth;
+            }
+            self.line.text.push(c);
+            self.line.space = false;
+            self.line.chars += 1;
+            if ctx.link {
+                self.line.link_chars += 1;
+            }
+        }
+    }
+}
+
+/// Elements nested deeper than this are flattened before parsing: the
+/// HTML tree builder's scope checks walk the stack of open elements, so
+/// without a cap 100,000 nested tags would take quadratic time.
+const MAX_DEPTH: usize = 256;
+
+fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"keygen"
+    )
+}
+
+/// One tag found by [`scan_tags`]: its byte range and whether it opens or
+/// closes an element (void and self-closing tags do neither).
+#[derive(Clone, Copy, PartialEq)]
+enum Tag {
+    Open,
+    Close,
+    Other,
+}
+
+/// Calls `f(range, tag)` for every tag of `html`, in order, in one linear
+/// pass: comments, doctypes and the raw text of `script`, `style`,
+/// `textarea` and `title` are stepped over.
+fn scan_tags(html: &str, mut f: impl FnMut(std::ops::Range<usize>, Tag)) {
+    let b = html.as_bytes();
+    let mut i = 0;
+    let find = |from: usize, pat: &[u8]| -> usize {
+        b[from.min(b.len())..]
+            .windows(pat.len())
+            .position(|w| w.eq_ignore_ascii_case(pat))
+            .map_or(b.len(), |p| from + p)
+    };
+    while i < b.len() {
+        let Some(p) = b[i..].iter().position(|&c| c == b'<') else {
+            break;
+        };
+        let start = i + p;
+        let rest = &b[start + 1..];
+        if rest.starts_with(b"!--") {
+            i = (find(start + 4, b"-->") + 3).min(b.len());
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_at = start + 1 + usize::from(closing);
+        let name_len = b[name_at.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !b[name_at].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        // The end of the tag, stepping over quoted attribute values.
+        let mut j = name_at + name_len;
+        let mut quote = 0u8;
+        while j < b.len() {
+            let c = b[j];
+            if quote != 0 {
+                if c == quote {
+                    quote = 0;
+                }
+            } else if c == b'"' || c == b'\'' {
+                quote = c;
+            } else if c == b'>' {
+                break;
+            }
+            j += 1;
+        }
+        let end = (j + 1).min(b.len());
+        let name = b[name_at..name_at + name_len].to_ascii_lowercase();
+        let self_closing = end >= 2 && b[end - 2] == b'/';
+        let tag = if closing {
+            Tag::Close
+        } else if is_void(&name) || self_closing {
+            Tag::Other
+        } else {
+            Tag::Open
+        };
+        f(start..end, tag);
+        i = end;
+        if tag == Tag::Open && matches!(&name[..], b"script" | b"style" | b"textarea" | b"title") {
+            let mut close = b"</".to_vec();
+            close.extend_from_slice(&name);
+            i = find(end, &close);
+        }
+    }
+}
+
+/// `html` with the elements nested deeper than [`MAX_DEPTH`] unwrapped
+/// (their tags removed, their text kept); `html` itself when none is.
+fn cap_depth(html: &str) -> std::borrow::Cow<'_, str> {
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    scan_tags(html, |_, t| match t {
+        Tag::Open => {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+        Tag::Close => depth = depth.saturating_sub(1),
+        Tag::Other => {}
+    });
+    if deepest <= MAX_DEPTH {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut last = 0;
+    let mut depth = 0usize;
+    scan_tags(html, |r, t| {
+        let drop = match t {
+            Tag::Open => {
+                depth += 1;
+                depth > MAX_DEPTH
+            }
+            Tag::Close => {
+                let d = depth;
+                depth = depth.saturating_sub(1);
+                d > MAX_DEPTH
+            }
+            Tag::Other => false,
+        };
+        if drop {
+            out.push_str(&html[last..r.start]);
+            last = r.end;
+        }
+    });
+    out.push_str(&html[last..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Converts an HTML document into lines and their DOM features.
+pub(crate) fn convert(html: &str) -> HtmlPage {
+    let doc = Html::parse_document(&cap_depth(html));
+    let mut b = Builder {
+        out: HtmlPage::default(),
+        line: Line {
+            space: true,
+            ..Line::default()
+        },
+    };
+    let mut stack: Vec<Ctx> = vec![Ctx::default()];
+    // Depth of dropped subtrees we are inside (0: visible).
+    let mut dropped = 0u32;
+    for edge in doc.root_element().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    if dropped > 0 || is_dropped(e) {
+                        dropped += 1;
+                        continue;
+                    }
+                    let top = *stack.last().expect("root context");
+                    if is_block(e.name()) {
+                        b.flush();
+                    }
+                    let ctx = Ctx {
+                        bits: top.bits | element_bits(e),
+                        depth: top.depth + 1,
+                        pre: top.pre || e.name() == "pre",
+                        link: top.link || e.name() == "a",
+                    };
+                    stack.push(ctx);
+                    if matches!(e.name(), "td" | "th") {
+                        b.text(" ", &ctx);
+                    }
+                }
+                Node::Text(t) if dropped == 0 => {
+                    let ctx = *stack.last().expect("root context");
+                    b.text(t, &ctx);
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    if dropped > 0 {
+                        dropped -= 1;
+                        continue;
+                    }
+                    if stack.len() > 1 {
+                        stack.pop();
+                    }
+                    if is_block(e.name()) {
+                        b.flush();
+                    }
+                }
+            }
+        }
+    }
+    b.flush();
+    b.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(html: &str) -> Vec<String> {
+        convert(html).text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn blocks_become_lines() {
+        let html = "<html><head><title>T</title><style>p{}</style></head><body>\
+            <nav class='main-menu'><a href='/'>Home</a> <a href='/n'>News</a></nav>\
+            <h1>The &amp; headline</h1><p>First   para with <b>bold</b>\ntext.</p>\
+            <script>var x = 1;</script><div hidden>secret</div>\
+            <ul><li>one</li><li>two</li></ul><table><tr><td>a</td><td>b</td></tr></table>\
+            <p>line<br>break</p></body></html>";
+        assert_eq!(
+            lines(html),
+            [
+                "Home News",
+                "The & headline",
+                "First para with bold text.",
+                "one",
+                "two",
+                "a b",
+                "line",
+                "break"
+            ]
+        );
+        let p = convert(html);
+        let nav = &p.dom[0];
+        assert_eq!(nav[F_LINK_DENSITY], 1.0);
+        assert_eq!(nav[F_IN_NAV], 1.0);
+        assert_eq!(nav[CLS0], 1.0, "class main-menu is a nav word");
+        assert_eq!(p.dom[1][F_HEADING], 1.0);
+        assert_eq!(p.dom[2][F_P], 1.0);
+    }
+
+    #[test]
+    fn tags_are_scanned() {
+        let mut tags = Vec::new();
+        let html = "<p a='>'>x<br/><!-- <b> --><script>if (a<b) {}</script></p><img src=x>";
+        scan_tags(html, |r, t| {
+            tags.push((&html[r], t == Tag::Open, t == Tag::Close))
+        });
+        assert_eq!(
+            tags,
+            [
+                ("<p a='>'>", true, false),
+                ("<br/>", false, false),
+                ("<script>", true, false),
+                ("</script>", false, true),
+                ("</p>", false, true),
+                ("<img src=x>", false, false),
+            ]
+        );
+        let deep = "<b>".repeat(300) + "x" + &"</b>".repeat(300);
+        let capped = cap_depth(&deep);
+        assert_eq!(capped.matches("<b>").count(), MAX_DEPTH);
+        assert_eq!(capped.matches("</b>").count(), MAX_DEPTH);
+        assert!(matches!(
+            cap_depth("<p>x</p>"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(100_000) + "deep text" + &"</div>".repeat(100_000);
+        let p = convert(&html);
+        assert!(p.text.contains("deep text"));
+    }
+}
