@@ -1,5 +1,7 @@
 //! Throughput of `clean` on the seed pages and on a sample of corpus pages,
-//! beside a naive baseline (a per-pattern `str::contains` loop over lines).
+//! beside a naive baseline (a per-pattern `str::contains` loop over lines),
+//! and of `clean_html` on the same corpus pages' HTML (group `html`: the
+//! time per page is the criterion time divided by 40).
 //!
 //! `cargo bench --bench clean`. The corpus sample (the first 40 scrapinghub
 //! pages of `../shared/corpus/dev.jsonl.gz`) is read at run time and
@@ -27,7 +29,7 @@ fn seeds() -> Vec<(String, String)> {
     v
 }
 
-fn corpus_sample(n: usize) -> Option<String> {
+fn corpus_sample(n: usize, field: &str) -> Option<String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev.jsonl.gz");
     let file = std::fs::File::open(path).ok()?;
     let reader = BufReader::new(flate2::read::GzDecoder::new(file));
@@ -35,7 +37,7 @@ fn corpus_sample(n: usize) -> Option<String> {
     for line in reader.lines() {
         let doc: serde_json::Value = serde_json::from_str(&line.ok()?).ok()?;
         if doc["dataset"] == "scrapinghub" {
-            pages.push(doc["text"].as_str()?.to_string());
+            pages.push(doc[field].as_str()?.to_string());
             if pages.len() == n {
                 break;
             }
@@ -82,7 +84,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| naive(black_box(t)))
         });
     }
-    if let Some(sample) = corpus_sample(40) {
+    if let Some(sample) = corpus_sample(40, "text") {
         let pages: Vec<&str> = sample.split("\u{0}PAGE\u{0}").collect();
         g.throughput(Throughput::Bytes(
             pages.iter().map(|p| p.len() as u64).sum(),
@@ -103,6 +105,22 @@ fn bench(c: &mut Criterion) {
         });
     }
     g.finish();
+    if let Some(sample) = corpus_sample(40, "html") {
+        let pages: Vec<&str> = sample.split("\u{0}PAGE\u{0}").collect();
+        let mut g = c.benchmark_group("html");
+        g.throughput(Throughput::Bytes(
+            pages.iter().map(|p| p.len() as u64).sum(),
+        ));
+        cleaner.clean_html("<p>warm up the model</p>");
+        g.bench_function(BenchmarkId::new("clean_html", "scrapinghub-40"), |b| {
+            b.iter(|| {
+                for p in &pages {
+                    black_box(cleaner.clean_html(black_box(p)));
+                }
+            })
+        });
+        g.finish();
+    }
     c.bench_function("model/build", |b| {
         let bytes = dejunk::Model::builtin().to_bytes();
         b.iter(|| dejunk::Model::from_bytes(black_box(&bytes)).unwrap())

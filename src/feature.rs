@@ -17,7 +17,7 @@ use crate::segment::Segmented;
 
 /// Names of the DOM features, in vector order. They are appended to the
 /// local features ([`LOCAL`]); on text input they are 0.
-pub const DOM: [&str; 24] = [
+pub const DOM: [&str; 30] = [
     "dom_heading",
     "dom_h1_h2",
     "dom_p",
@@ -42,6 +42,12 @@ pub const DOM: [&str; 24] = [
     "dom_ln_depth",
     "dom_cls_meta",
     "dom_cls_title",
+    "dom_parent_share",
+    "dom_parent_link_density",
+    "dom_ln_parent_p",
+    "dom_grand_share",
+    "dom_grand_link_density",
+    "dom_ln_grand_p",
 ];
 
 /// Number of DOM features.
@@ -49,7 +55,7 @@ pub const N_DOM: usize = DOM.len();
 
 /// Names of the local features, in vector order: the text features, then
 /// the DOM features ([`DOM`]), 0 for text input.
-pub const LOCAL: [&str; 69] = [
+pub const LOCAL: [&str; 75] = [
     "ln_chars",
     "ln_words",
     "end_terminal",
@@ -119,6 +125,12 @@ pub const LOCAL: [&str; 69] = [
     "dom_ln_depth",
     "dom_cls_meta",
     "dom_cls_title",
+    "dom_parent_share",
+    "dom_parent_link_density",
+    "dom_ln_parent_p",
+    "dom_grand_share",
+    "dom_grand_link_density",
+    "dom_ln_grand_p",
 ];
 /// Index in [`LOCAL`] of the first DOM feature.
 pub(crate) const L_DOM0: usize = 45;

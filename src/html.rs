@@ -114,6 +114,12 @@ const F_FORM: usize = 9;
 const F_IN_NAV: usize = 10;
 const F_IN_ARTICLE: usize = 20;
 const F_DEPTH: usize = 21;
+/// The container features: of the parent and the grandparent of a line's
+/// innermost block element, the share of the page's text inside it, its
+/// link density and its number of paragraphs (`ln(1 + p)`). The article's
+/// paragraphs share one big container with few links.
+const F_PARENT: usize = 24;
+const F_GRAND: usize = 27;
 
 /// A page converted from HTML: its lines (one block a line, no blank
 /// lines) and the DOM features of each.
@@ -123,9 +129,26 @@ pub(crate) struct HtmlPage {
     pub dom: Vec<[f32; N_DOM]>,
 }
 
+/// Text counts of an element's visible subtree.
+#[derive(Clone, Copy, Default)]
+struct ElemStat {
+    chars: u32,
+    link_chars: u32,
+    paragraphs: u32,
+}
+
 /// What an open element contributes to the lines inside it.
 #[derive(Clone, Copy, Default)]
 struct Ctx {
+    /// This element's index in the element statistics.
+    id: u32,
+    /// The element's parent's index.
+    parent: u32,
+    /// The nearest block element (itself or an ancestor), and that
+    /// element's parent and grandparent block elements.
+    block: u32,
+    block_parent: u32,
+    block_grand: u32,
     /// Bits of the DOM features set by this element or its ancestors.
     bits: u32,
     depth: u32,
@@ -273,11 +296,17 @@ struct Line {
     space: bool,
     /// Whether the line has a visible character.
     visible: bool,
+    /// The container elements (see [`F_PARENT`]).
+    parent: u32,
+    grand: u32,
 }
 
 struct Builder {
     out: HtmlPage,
     line: Line,
+    elems: Vec<ElemStat>,
+    /// Per emitted line: its (parent, grandparent) container.
+    containers: Vec<(u32, u32)>,
 }
 
 impl Builder {
@@ -298,7 +327,7 @@ impl Builder {
         }
         self.out.text.push_str(t);
         let mut f = [0f32; N_DOM];
-        for (k, v) in f.iter_mut().enumerate() {
+        for (k, v) in f.iter_mut().enumerate().take(F_PARENT) {
             if k != F_LINK_DENSITY && k != F_ALL_LINK && k != F_DEPTH && line.bits & (1 << k) != 0 {
                 *v = 1.0;
             }
@@ -312,6 +341,7 @@ impl Builder {
         f[F_ALL_LINK] = if density >= 0.9 { 1.0 } else { 0.0 };
         f[F_DEPTH] = (1.0 + line.depth as f32).ln();
         self.out.dom.push(f);
+        self.containers.push((line.parent, line.grand));
     }
 
     fn text(&mut self, s: &str, ctx: &Ctx) {
@@ -332,6 +362,13 @@ impl Builder {
                 self.line.visible = true;
                 self.line.bits = ctx.bits;
                 self.line.depth = ctx.depth;
+                self.line.parent = ctx.block_parent;
+                self.line.grand = ctx.block_grand;
+            }
+            let e = &mut self.elems[ctx.id as usize];
+            e.chars += 1;
+            if ctx.link {
+                e.link_chars += 1;
             }
             self.line.text.push(c);
             self.line.space = false;
@@ -496,6 +533,9 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
             space: true,
             ..Line::default()
         },
+        // Element 0 is the document (the root context).
+        elems: vec![ElemStat::default()],
+        containers: Vec::new(),
     };
     let mut stack: Vec<Ctx> = vec![Ctx::default()];
     // Depth of dropped subtrees we are inside (0: visible).
@@ -512,7 +552,22 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
                     if is_block(e.name()) {
                         b.flush();
                     }
+                    let id = b.elems.len() as u32;
+                    b.elems.push(ElemStat {
+                        paragraphs: u32::from(e.name() == "p"),
+                        ..ElemStat::default()
+                    });
+                    let (block, block_parent, block_grand) = if is_block(e.name()) {
+                        (id, top.block, top.block_parent)
+                    } else {
+                        (top.block, top.block_parent, top.block_grand)
+                    };
                     let ctx = Ctx {
+                        id,
+                        parent: top.id,
+                        block,
+                        block_parent,
+                        block_grand,
                         bits: top.bits | element_bits(e),
                         depth: top.depth + 1,
                         pre: top.pre || e.name() == "pre",
@@ -536,7 +591,14 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
                         continue;
                     }
                     if stack.len() > 1 {
-                        stack.pop();
+                        let c = stack.pop().expect("more than the root");
+                        // Post-order: the closed element's totals go to
+                        // its parent.
+                        let done = b.elems[c.id as usize];
+                        let p = &mut b.elems[c.parent as usize];
+                        p.chars += done.chars;
+                        p.link_chars += done.link_chars;
+                        p.paragraphs += done.paragraphs;
                     }
                     if is_block(e.name()) {
                         b.flush();
@@ -546,6 +608,29 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
         }
     }
     b.flush();
+    // Elements left open (the root context's children) are already
+    // counted; the document total is element 0 plus what is still open.
+    while stack.len() > 1 {
+        let c = stack.pop().expect("more than the root");
+        let done = b.elems[c.id as usize];
+        let p = &mut b.elems[c.parent as usize];
+        p.chars += done.chars;
+        p.link_chars += done.link_chars;
+        p.paragraphs += done.paragraphs;
+    }
+    let total = b.elems[0].chars.max(1) as f32;
+    for (f, &(parent, grand)) in b.out.dom.iter_mut().zip(&b.containers) {
+        for (k, id) in [(F_PARENT, parent), (F_GRAND, grand)] {
+            let e = b.elems[id as usize];
+            f[k] = e.chars as f32 / total;
+            f[k + 1] = if e.chars > 0 {
+                e.link_chars as f32 / e.chars as f32
+            } else {
+                0.0
+            };
+            f[k + 2] = (1.0 + e.paragraphs as f32).ln();
+        }
+    }
     b.out
 }
 
@@ -585,6 +670,10 @@ mod tests {
         assert_eq!(nav[CLS0], 1.0, "class main-menu is a nav word");
         assert_eq!(p.dom[1][F_HEADING], 1.0);
         assert_eq!(p.dom[2][F_P], 1.0);
+        // The paragraphs' container is the body: most of the text, two
+        // paragraphs.
+        assert!(p.dom[2][F_PARENT] > 0.5);
+        assert_eq!(p.dom[2][F_PARENT + 2], 3f32.ln());
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 mod integration {
     pub mod api;
+    #[cfg(feature = "html")]
+    pub mod bad_html;
     pub mod bad_input;
     pub mod props;
     pub mod seeds;

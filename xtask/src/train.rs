@@ -41,9 +41,11 @@ const MINE_MAX_WORDS: usize = 60;
 /// A phrase's junk log-odds must differ from the prior by at least this.
 const MIN_LOG_ODDS: f64 = 0.7;
 /// Weight of a CleanEval page relative to a Dragnet page. CleanEval's gold
-/// keeps almost all running text of a page (59 % of lines), Dragnet's the
-/// article alone; the library's job is the article.
-const CLEANEVAL_WEIGHT: f32 = 0.5;
+/// keeps almost all running text of a page (59 % of lines) and reader
+/// comments, Dragnet's the article alone; the library's job is the article.
+/// Chosen on the validation part: 0.15 against 0.5 gives Dragnet +0.8 F1
+/// points on HTML and a tie on text.
+const CLEANEVAL_WEIGHT: f32 = 0.15;
 /// Prior mean of a pack's weight (a logit step toward junk) and the
 /// strength of the prior (an L2 penalty on the distance to it).
 const PACK_PRIOR: f64 = -1.5;

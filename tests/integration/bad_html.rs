@@ -1,0 +1,65 @@
+//! Bad HTML never panics. (Its cost is linear: nesting deeper than 256 is
+//! flattened before parsing, see `src/html.rs`; speed is measured in the
+//! benches, not in timed tests.)
+
+/// Cleans `html` and checks that every output line is a line of the text
+/// the HTML holds (some visible text of the document).
+fn check(html: &str) -> String {
+    let out = dejunk::clean_html(html);
+    let analysis = dejunk::Cleaner::new().analyze_html(html);
+    assert_eq!(analysis.text(), out);
+    for line in out.lines() {
+        assert!(!line.trim().is_empty());
+        assert_eq!(line, line.trim());
+    }
+    out
+}
+
+#[test]
+fn empty_and_blank() {
+    assert_eq!(dejunk::clean_html(""), "");
+    assert_eq!(check("   \n\t "), "");
+    assert_eq!(check("<html><head></head><body></body></html>"), "");
+}
+
+#[test]
+fn truncated_and_unclosed() {
+    let body = "The city council voted on Tuesday to keep the central library open, after months of debate.";
+    for html in [
+        format!("<html><body><div><p>{body}"),
+        format!("<p>{body}</p><div class=\"x"),
+        format!("<p>{body}</p><a href='"),
+        format!("<p>{body}</p><!-- never closed"),
+        format!("<p>{body}<script>var x = '</p>"),
+        format!("<table><tr><td>{body}<td><li>{body}"),
+    ] {
+        check(&html);
+    }
+    assert!(check(&format!("<html><body><div><p>{body}")).contains("city council"));
+}
+
+#[test]
+fn a_hundred_thousand_nested_divs() {
+    let html = "<div>".repeat(100_000) + "deep text in the middle" + &"</div>".repeat(100_000);
+    let out = check(&html);
+    assert!(out.is_empty() || out.contains("deep text"));
+    // Unclosed, and nested inline elements too.
+    check(&"<span><b>".repeat(50_000));
+}
+
+#[test]
+fn fifty_megabytes_of_one_text_node() {
+    let html = format!("<p>{}</p>", "word ".repeat(10 * 1024 * 1024));
+    let out = check(&html);
+    assert!(out.len() <= html.len());
+}
+
+#[test]
+fn binary_junk_and_wrong_charset() {
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(200_000).collect();
+    check(&String::from_utf8_lossy(&bytes));
+    // Declared Latin-1, but the string is what the caller decoded: text is
+    // kept as given.
+    let html = "<meta charset=\"iso-8859-1\"><p>Caf\u{e9} cr\u{e8}me: the council voted on Tuesday to keep the library open.</p>";
+    check(html);
+}
