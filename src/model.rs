@@ -103,16 +103,22 @@ struct Inner {
 
 /// Number of tree inputs: the context features, then the local features.
 pub(crate) const N_TREE_INPUTS: usize = N_CONTEXT + N_LOCAL;
+/// The row stride of the tree inputs: a power of two, so that an input
+/// index masked with `TREE_STRIDE - 1` needs no bounds check.
+pub(crate) const TREE_STRIDE: usize = N_TREE_INPUTS.next_power_of_two();
+/// Trees of this depth (all of the built-in models') take a fast path.
+const FAST_DEPTH: u32 = 5;
 
-/// The trees of a model in flat arrays, evaluated a page at a time: for
-/// each tree, every block walks it in turn, so that the walks (chains of
-/// dependent loads) of different blocks overlap in the processor.
+/// The trees of a model in flat arrays. A page is scored a block at a
+/// time: the block's inputs stay in the nearest cache while every tree
+/// walks them, and the walks of successive trees (chains of dependent
+/// loads) overlap in the processor.
 #[derive(Debug, Default)]
 pub(crate) struct Forest {
-    /// Per tree: depth, offset of its splits, offset of its leaves.
+    /// Per tree: depth, offset of its nodes, offset of its leaves.
     trees: Vec<(u32, u32, u32)>,
-    inputs: Vec<u16>,
-    thresholds: Vec<f32>,
+    /// Internal nodes: (input index, threshold).
+    nodes: Vec<(u32, f32)>,
     leaves: Vec<f32>,
 }
 
@@ -121,32 +127,49 @@ impl Forest {
         let mut f = Forest::default();
         for t in trees {
             f.trees
-                .push((t.depth, f.inputs.len() as u32, f.leaves.len() as u32));
-            f.inputs.extend(t.splits.iter().map(|s| s.0));
-            f.thresholds.extend(t.splits.iter().map(|s| s.1));
+                .push((t.depth, f.nodes.len() as u32, f.leaves.len() as u32));
+            f.nodes
+                .extend(t.splits.iter().map(|&(k, th)| (u32::from(k), th)));
             f.leaves.extend_from_slice(&t.leaves);
         }
         f
     }
 
     /// Adds the forest's value of each row of `x` (row-major,
-    /// [`N_TREE_INPUTS`] a row) to `out`.
+    /// [`TREE_STRIDE`] a row, the inputs first) to `out`.
     pub(crate) fn add_to(&self, x: &[f32], out: &mut [f32]) {
-        debug_assert_eq!(x.len(), out.len() * N_TREE_INPUTS);
-        for &(depth, s, l) in &self.trees {
-            let (s, l) = (s as usize, l as usize);
-            let n_splits = (1usize << depth) - 1;
-            let inputs = &self.inputs[s..s + n_splits];
-            let thresholds = &self.thresholds[s..s + n_splits];
-            let leaves = &self.leaves[l..l + n_splits + 1];
-            for (row, o) in x.chunks_exact(N_TREE_INPUTS).zip(out.iter_mut()) {
-                let mut i = 0usize;
-                for _ in 0..depth {
-                    let v = row[inputs[i] as usize];
-                    i = 2 * i + 1 + usize::from(v > thresholds[i]);
+        debug_assert_eq!(x.len(), out.len() * TREE_STRIDE);
+        const N_FAST: usize = 1 << FAST_DEPTH;
+        const MASK: usize = TREE_STRIDE - 1;
+        for (row, o) in x.chunks_exact(TREE_STRIDE).zip(out.iter_mut()) {
+            let row: &[f32; TREE_STRIDE] = row.try_into().expect("one stride");
+            let mut sum = 0f32;
+            for &(depth, s, l) in &self.trees {
+                let (s, l) = (s as usize, l as usize);
+                if depth == FAST_DEPTH {
+                    // Fixed-size views: the walk is unrolled and its
+                    // indices are in range by construction.
+                    let nodes: &[(u32, f32); N_FAST - 1] =
+                        self.nodes[s..s + N_FAST - 1].try_into().expect("sized");
+                    let leaves: &[f32; N_FAST] =
+                        self.leaves[l..l + N_FAST].try_into().expect("sized");
+                    let mut i = 0usize;
+                    for _ in 0..FAST_DEPTH {
+                        let (k, t) = nodes[i % (N_FAST - 1)];
+                        i = 2 * i + 1 + usize::from(row[k as usize & MASK] > t);
+                    }
+                    sum += leaves[(i - (N_FAST - 1)) % N_FAST];
+                } else {
+                    let nodes = &self.nodes[s..];
+                    let mut i = 0usize;
+                    for _ in 0..depth {
+                        let (k, t) = nodes[i];
+                        i = 2 * i + 1 + usize::from(row[k as usize & MASK] > t);
+                    }
+                    sum += self.leaves[l + i - ((1usize << depth) - 1)];
                 }
-                *o += leaves[i - n_splits];
             }
+            *o += sum;
         }
     }
 }

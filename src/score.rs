@@ -5,7 +5,7 @@
 
 use crate::feature::{self, Hits, N_CONTEXT, N_DOM, N_LOCAL, Stats};
 use crate::hash::{HashIndex, hash_bytes};
-use crate::model::{Model, N_TREE_INPUTS};
+use crate::model::{Model, TREE_STRIDE};
 use crate::segment::{Segmented, segment};
 
 /// A page, segmented, featurised and scored.
@@ -60,10 +60,14 @@ impl<'t> Page<'t> {
         let context = feature::context(&seg, &stats, &local, &z1);
         let mut tree_z = vec![0f32; local.len()];
         if !parts.trees.is_empty() {
-            let mut x = Vec::with_capacity(local.len() * N_TREE_INPUTS);
-            for (c, l) in context.iter().zip(&local) {
-                x.extend_from_slice(c);
-                x.extend_from_slice(l);
+            let mut x = vec![0f32; local.len() * TREE_STRIDE];
+            for ((c, l), row) in context
+                .iter()
+                .zip(&local)
+                .zip(x.chunks_exact_mut(TREE_STRIDE))
+            {
+                row[..N_CONTEXT].copy_from_slice(c);
+                row[N_CONTEXT..N_CONTEXT + N_LOCAL].copy_from_slice(l);
             }
             model.forest().add_to(&x, &mut tree_z);
         }

@@ -105,7 +105,7 @@ pub(crate) fn normalize_into(s: &str, out: &mut String) {
             out.push(c);
             out.push(' ');
             in_word = false;
-        } else if c.is_alphanumeric() {
+        } else if is_alnum(c) {
             for l in c.to_lowercase() {
                 out.push(l);
             }
@@ -125,6 +125,20 @@ pub(crate) fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     normalize_into(s, &mut out);
     out
+}
+
+/// Whether a non-ASCII `c` is alphanumeric, with fast paths for the
+/// punctuation block (quotes, dashes, ellipsis) and CJK, which are common
+/// and slow in the Unicode tables.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    match c as u32 {
+        0x2000..=0x206F | 0x3000..=0x303F | 0xD7 | 0xF7 => false,
+        // Latin-1 letters and Latin Extended-A/B, Cyrillic, Hangul.
+        0xC0..=0x24F | 0x400..=0x481 | 0x48A..=0x52F | 0xAC00..=0xD7A3 => true,
+        _ if is_cjk(c) => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Han ideographs, hiragana and katakana: one word per character.
