@@ -41,6 +41,10 @@ assert!(!body.contains("All rights reserved"));
 - [`Model`]: the learned junk model. The built-in one is trained from a
   labelled corpus by `cargo xtask train` (see `model/README.md`); a model
   trained on one's own pages loads with [`Model::from_bytes`].
+- `clean_html` and `Cleaner::clean_html` / `Cleaner::analyze_html` (the
+  default-on `html` feature): HTML input, parsed with html5ever, turned into
+  the same blocks with DOM features added, and scored by its own built-in
+  model (`Model::builtin_html`).
 
 # How it works
 
@@ -53,11 +57,13 @@ One pipeline, one module a stage:
    the page, and the learned phrases it contains (one aho-corasick pass over
    the page).
 3. **Local score**: a logistic model over those features and phrase weights.
-4. **Context score**: a second logistic model over the block's local score,
-   its neighbours' scores, whether it lies in the page's main body region
-   and the score of the heading that governs its section. This smooths the
-   decisions over the page: a short subheading inside the article stays, a
-   paragraph under "Related Articles" goes.
+4. **Context score**: a second logistic model plus boosted regression trees
+   over the block's local score, its neighbours' scores, whether it lies in
+   the page's main body region, the score of the heading that governs its
+   section and the last *section switch* (a short "Related articles",
+   "Comments", "Sign up" … block) before it. This smooths the decisions
+   over the page: a short subheading inside the article stays, a paragraph
+   under "Related Articles" goes.
 5. **Decide**: keep blocks whose probability reaches the threshold; apply
    the title setting and the user's patterns.
 6. **Deduplicate**: drop exact repeats and near-duplicates of kept text
@@ -98,6 +104,7 @@ amount of work per byte or per block). Invalid UTF-8 is repaired by
 
 # Crate features
 
+- `html` (default): `clean_html` and the HTML model, on scraper/html5ever.
 - `_internal`: exposes the featuriser to the trainer in `xtask/`. Not part
   of the public API and not semver-stable.
 */
