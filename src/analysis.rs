@@ -92,7 +92,7 @@ pub struct Block<'t> {
 
 impl<'t> Block<'t> {
     /// The 0-based line number of the block in the input (lines split on
-    /// `\n`).
+    /// `\n`); for HTML input, in the text extracted from the HTML.
     ///
     /// # Example
     ///

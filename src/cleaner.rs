@@ -353,7 +353,7 @@ impl Cleaner {
                 span: page.seg.blocks[i].span.clone(),
                 score: page.prob(i),
                 kept: kept[i],
-                reasons: self.reasons(page, model, i, why[i]),
+                reasons: self.reasons(page, model, i, why[i], kept[i]),
             })
             .collect();
         Analysis { blocks, text: out }
@@ -461,7 +461,14 @@ impl Cleaner {
     }
 
     /// Spells out the reasons of block `i`.
-    fn reasons(&self, page: &Page<'_>, model: &Model, i: usize, why: Why) -> Vec<Reason> {
+    fn reasons(
+        &self,
+        page: &Page<'_>,
+        model: &Model,
+        i: usize,
+        why: Why,
+        kept: bool,
+    ) -> Vec<Reason> {
         let s = &*self.inner;
         let line = |j: usize| format!("line {}", page.seg.blocks[j].line);
         let rule = |kind, detail: String| Reason {
@@ -540,11 +547,14 @@ impl Cleaner {
                 weight: gain * w,
             });
         }
-        let sign = if page.prob(i) >= s.threshold {
-            1.0
-        } else {
-            -1.0
+        // The direction of the model's decision (for a block no rule
+        // overruled, the decision itself: the body fallback keeps blocks
+        // under the threshold).
+        let model_kept = match why {
+            Why::Model => kept,
+            _ => page.prob(i) >= s.threshold,
         };
+        let sign = if model_kept { 1.0 } else { -1.0 };
         contrib.retain(|r| r.weight * sign > 0.05);
         contrib.sort_by(|a, b| (b.weight * sign).total_cmp(&(a.weight * sign)));
         contrib.truncate(4);

@@ -270,14 +270,8 @@ impl Stats {
                     b.is_ascii_alphabetic(),
                     b.is_ascii_uppercase(),
                 )
-            } else if !crate::segment::is_alnum(c) {
-                (false, false, false)
-            } else if crate::segment::is_cjk(c) || matches!(c as u32, 0xAC00..=0xD7A3) {
-                (true, true, false)
-            } else if matches!(c as u32, 0xC0..=0x24F | 0x400..=0x481 | 0x48A..=0x52F) {
-                (true, true, c.is_uppercase())
             } else {
-                (true, c.is_alphabetic(), c.is_uppercase())
+                crate::segment::classify(c)
             };
             if alnum {
                 if alpha {

@@ -127,17 +127,28 @@ pub(crate) fn normalize(s: &str) -> String {
     out
 }
 
-/// Whether a non-ASCII `c` is alphanumeric, with fast paths for the
-/// punctuation block (quotes, dashes, ellipsis) and CJK, which are common
-/// and slow in the Unicode tables.
+/// Whether a non-ASCII `c` is alphanumeric; the same as
+/// [`char::is_alphanumeric`] (tested on every char), with fast paths for
+/// the punctuation block (quotes, dashes, ellipsis) and for common letter
+/// blocks, which are slow in the Unicode tables.
 #[inline]
 pub(crate) fn is_alnum(c: char) -> bool {
+    classify(c).0
+}
+
+/// (alphanumeric, alphabetic, uppercase) of a non-ASCII `c`, as the
+/// `char` methods say (tested on every char), with the fast paths of
+/// [`is_alnum`].
+#[inline]
+pub(crate) fn classify(c: char) -> (bool, bool, bool) {
     match c as u32 {
-        0x2000..=0x206F | 0x3000..=0x303F | 0xD7 | 0xF7 => false,
-        // Latin-1 letters and Latin Extended-A/B, Cyrillic, Hangul.
-        0xC0..=0x24F | 0x400..=0x481 | 0x48A..=0x52F | 0xAC00..=0xD7A3 => true,
-        _ if is_cjk(c) => true,
-        _ => c.is_alphanumeric(),
+        0x2000..=0x206F | 0xD7 | 0xF7 => (false, false, false),
+        // Latin-1 letters, Latin Extended-A/B, Cyrillic: letters with case.
+        0xC0..=0x24F | 0x400..=0x481 | 0x48A..=0x52F => (true, true, c.is_uppercase()),
+        // CJK ideographs (extension A and the unified block) and Hangul
+        // syllables: every code point a letter without case.
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => (true, true, false),
+        _ => (c.is_alphanumeric(), c.is_alphabetic(), c.is_uppercase()),
     }
 }
 
@@ -162,6 +173,16 @@ mod tests {
         assert_eq!(normalize("Ünïcode ÉTÉ"), " ünïcode été ");
         assert_eq!(normalize("日本語 text"), " 日 本 語 text ");
         assert_eq!(normalize("…"), " ");
+    }
+
+    #[test]
+    fn fast_paths_agree_with_unicode() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if !c.is_ascii() {
+                let want = (c.is_alphanumeric(), c.is_alphabetic(), c.is_uppercase());
+                assert_eq!(classify(c), want, "{c:?}");
+            }
+        }
     }
 
     #[test]
