@@ -53,9 +53,25 @@ pub const DOM: [&str; 30] = [
 /// Number of DOM features.
 pub const N_DOM: usize = DOM.len();
 
-/// Names of the local features, in vector order: the text features, then
-/// the DOM features ([`DOM`]), 0 for text input.
-pub const LOCAL: [&str; 75] = [
+/// The pack features: one per pack of [`PACKS`], in the local features
+/// and again in the context features.
+const PACK_FEATURES: [&str; 11] = [
+    "pack_gambling",
+    "pack_app",
+    "pack_subscribe",
+    "pack_share",
+    "pack_cookie",
+    "pack_comment",
+    "pack_related",
+    "pack_legal",
+    "pack_account",
+    "pack_ad",
+    "pack_author",
+];
+
+/// Names of the local features of any page (text or HTML), before the
+/// packs.
+const BASE_LOCAL: [&str; L_PACK0] = [
     "ln_chars",
     "ln_words",
     "end_terminal",
@@ -90,48 +106,33 @@ pub const LOCAL: [&str; 75] = [
     "starts_digit",
     "starts_quote",
     "ln_phrase_hits",
-    "pack_gambling",
-    "pack_app",
-    "pack_subscribe",
-    "pack_share",
-    "pack_cookie",
-    "pack_comment",
-    "pack_related",
-    "pack_legal",
-    "pack_account",
-    "pack_ad",
-    "pack_author",
-    "dom_heading",
-    "dom_h1_h2",
-    "dom_p",
-    "dom_li",
-    "dom_cell",
-    "dom_quote_pre",
-    "dom_caption",
-    "dom_link_density",
-    "dom_all_link",
-    "dom_form",
-    "dom_in_nav",
-    "dom_cls_nav",
-    "dom_cls_footer",
-    "dom_cls_side",
-    "dom_cls_comment",
-    "dom_cls_related",
-    "dom_cls_share",
-    "dom_cls_ad",
-    "dom_cls_cookie",
-    "dom_cls_content",
-    "dom_in_article",
-    "dom_ln_depth",
-    "dom_cls_meta",
-    "dom_cls_title",
-    "dom_parent_share",
-    "dom_parent_link_density",
-    "dom_ln_parent_p",
-    "dom_grand_share",
-    "dom_grand_link_density",
-    "dom_ln_grand_p",
 ];
+
+/// Names of the local features, in vector order: the text features, then
+/// the DOM features ([`DOM`]), 0 for text input.
+pub const LOCAL: [&str; L_DOM0 + N_DOM] =
+    concat::<L_DOM0, N_DOM, { L_DOM0 + N_DOM }>(concat(BASE_LOCAL, PACK_FEATURES), DOM);
+
+/// `a` followed by `b`, at compile time.
+const fn concat<const A: usize, const B: usize, const C: usize>(
+    a: [&'static str; A],
+    b: [&'static str; B],
+) -> [&'static str; C] {
+    assert!(A + B == C);
+    let mut out = [""; C];
+    let mut i = 0;
+    while i < A {
+        out[i] = a[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < B {
+        out[A + j] = b[j];
+        j += 1;
+    }
+    out
+}
+
 /// Index in [`LOCAL`] of the first DOM feature.
 pub(crate) const L_DOM0: usize = 45;
 
@@ -169,8 +170,8 @@ const L_BULLET: usize = 7;
 const L_REL_POS: usize = 21;
 const L_LE3: usize = 25;
 
-/// Names of the context features, in vector order.
-pub const CONTEXT: [&str; 38] = [
+/// Names of the context features, before the packs.
+const BASE_CONTEXT: [&str; CTX_PACK0] = [
     "z1",
     "z1_neg",
     "z1_prev1",
@@ -198,18 +199,10 @@ pub const CONTEXT: [&str; 38] = [
     "ln_since_switch",
     "ln_body_since_switch",
     "ln_body_before_switch",
-    "pack_gambling",
-    "pack_app",
-    "pack_subscribe",
-    "pack_share",
-    "pack_cookie",
-    "pack_comment",
-    "pack_related",
-    "pack_legal",
-    "pack_account",
-    "pack_ad",
-    "pack_author",
 ];
+
+/// Names of the context features, in vector order.
+pub const CONTEXT: [&str; CTX_PACK0 + PACKS.len()] = concat(BASE_CONTEXT, PACK_FEATURES);
 /// Index in [`CONTEXT`] of the first pack feature: the curated packs
 /// count again in the final score, so that one strong junk phrase is not
 /// averaged away by a content-rich neighbourhood.

@@ -524,6 +524,15 @@ fn cap_depth(html: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Post-order accumulation: a closed element's totals go to its parent.
+fn close(elems: &mut [ElemStat], c: &Ctx) {
+    let done = elems[c.id as usize];
+    let p = &mut elems[c.parent as usize];
+    p.chars += done.chars;
+    p.link_chars += done.link_chars;
+    p.paragraphs += done.paragraphs;
+}
+
 /// Converts an HTML document into lines and their DOM features.
 pub(crate) fn convert(html: &str) -> HtmlPage {
     let doc = Html::parse_document(&cap_depth(html));
@@ -592,13 +601,7 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
                     }
                     if stack.len() > 1 {
                         let c = stack.pop().expect("more than the root");
-                        // Post-order: the closed element's totals go to
-                        // its parent.
-                        let done = b.elems[c.id as usize];
-                        let p = &mut b.elems[c.parent as usize];
-                        p.chars += done.chars;
-                        p.link_chars += done.link_chars;
-                        p.paragraphs += done.paragraphs;
+                        close(&mut b.elems, &c);
                     }
                     if is_block(e.name()) {
                         b.flush();
@@ -612,11 +615,7 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
     // counted; the document total is element 0 plus what is still open.
     while stack.len() > 1 {
         let c = stack.pop().expect("more than the root");
-        let done = b.elems[c.id as usize];
-        let p = &mut b.elems[c.parent as usize];
-        p.chars += done.chars;
-        p.link_chars += done.link_chars;
-        p.paragraphs += done.paragraphs;
+        close(&mut b.elems, &c);
     }
     let total = b.elems[0].chars.max(1) as f32;
     for (f, &(parent, grand)) in b.out.dom.iter_mut().zip(&b.containers) {
