@@ -1,9 +1,12 @@
-//! `cargo xtask train`: fits the built-in model from the labelled corpus.
+//! `cargo xtask train [--input html]`: fits a built-in model (text or
+//! HTML) from the labelled corpus.
 //!
 //! 1. Load the `cleaneval` and `dragnet` documents and split them by id
-//!    ([`corpus::part`]); `scrapinghub`, the test set, is never read.
+//!    ([`corpus::part`]); `scrapinghub`, the test set, is never read. Text:
+//!    add the augmented copies of the training pages ([`augment`]).
 //! 2. Segment every training page with the crate's own featuriser and label
-//!    each block with its line's label.
+//!    each block with its line's label (HTML: by the gold text,
+//!    [`gold_labels`]).
 //! 3. Mine function words (the most frequent words of body blocks) and junk
 //!    or body phrases (word 1- to 3-grams with high junk or body odds, seen
 //!    in enough documents that no one site's strings qualify).
@@ -11,11 +14,13 @@
 //!    the phrases.
 //! 5. Fit the context scorer on context features computed from
 //!    out-of-fold local scores (two folds), so it learns how far to trust
-//!    a local score it did not see trained.
+//!    a local score it did not see trained; then the boosted trees
+//!    ([`gbdt`]) on the same rows, from the linear context score.
 //! 6. Shift the context bias so that the default threshold (0.5) maximises
 //!    the mean per-document token F1 over training blocks.
-//! 7. Write `model/dejunk.model` and `model/VERSION`, and print validation
-//!    figures.
+//! 7. Write `model/dejunk.model` and `model/VERSION` (HTML:
+//!    `model/dejunk-html.model`, `model/VERSION-html`), and print
+//!    validation figures.
 //!
 //! Everything is deterministic: sorted selections, sequential sums, a fixed
 //! number of optimiser steps.
@@ -276,8 +281,9 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool, input: Input) -> Result
             ctx_fit.bias + ctx_fit.dense.iter().zip(x).map(|(w, v)| w * v).sum::<f32>()
         })
         .collect();
-    // Weights sum to one per page; scale them so that the hessian floor
-    // means "a few pages' worth".
+    // Weights sum to one per page; scale them to a mean of one a block, so
+    // that the trees' hessian floor (`min_hess`) counts blocks (times
+    // p(1 - p)).
     let scale = 1.0 / tdata.w.iter().map(|&w| w as f64).sum::<f64>() * tdata.len() as f64;
     let w_scaled: Vec<f32> = tdata.w.iter().map(|&w| (w as f64 * scale) as f32).collect();
     parts.trees = gbdt::fit(
