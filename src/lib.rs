@@ -178,6 +178,9 @@ pub mod internal {
         pub context: Vec<[f32; N_CONTEXT]>,
         /// Per block: the model's local score (logit).
         pub z1: Vec<f32>,
+        /// Per block: the model's final score (logit), linear context
+        /// score plus trees.
+        pub z2: Vec<f32>,
     }
 
     /// Featurises `text` with `model` (its phrases and function words, and
@@ -205,6 +208,7 @@ pub mod internal {
             local: page.local,
             context: page.context,
             z1: page.z1,
+            z2: page.z2,
         }
     }
 

@@ -270,25 +270,6 @@ pub struct Tree {
     pub leaves: Vec<f32>,
 }
 
-impl Tree {
-    /// The tree's value for one block's context and local features.
-    #[cfg_attr(not(feature = "_internal"), allow(dead_code))]
-    pub fn eval(&self, ctx: &[f32; N_CONTEXT], local: &[f32; N_LOCAL]) -> f32 {
-        let mut i = 0usize;
-        for _ in 0..self.depth {
-            let (f, t) = self.splits[i];
-            let f = f as usize;
-            let x = if f < N_CONTEXT {
-                ctx[f]
-            } else {
-                local[f - N_CONTEXT]
-            };
-            i = 2 * i + 1 + usize::from(x > t);
-        }
-        self.leaves[i - self.splits.len()]
-    }
-}
-
 /// The name of tree input `k`: `context.<name>` or `local.<name>`.
 pub fn tree_input_name(k: usize) -> String {
     if k < N_CONTEXT {

@@ -313,19 +313,8 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool, input: Input) -> Result
         .iter()
         .map(|p| input.features(&p.text, &model))
         .collect();
-    let (cb, cw) = (parts.context_bias, parts.context_weights);
-    let trees = parts.trees.clone();
-    let z2 = |f: &PageFeatures, b: usize| -> f32 {
-        cb + cw
-            .iter()
-            .zip(&f.context[b])
-            .map(|(w, x)| w * x)
-            .sum::<f32>()
-            + trees
-                .iter()
-                .map(|t| t.eval(&f.context[b], &f.local[b]))
-                .sum::<f32>()
-    };
+    // The final scores, as the cleaner computes them (before the shift).
+    let z2 = |f: &PageFeatures, b: usize| -> f32 { f.z2[b] };
     // Calibrate: the shift of the context bias that maximises training F1
     // (on the real pages, not the augmented copies).
     let calib = &train_real;
