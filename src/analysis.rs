@@ -260,6 +260,7 @@ impl fmt::Display for Reason {
             ReasonKind::JunkPattern => "junk-pattern",
             ReasonKind::Duplicate => "duplicate-of",
             ReasonKind::NearDuplicate => "near-duplicate-of",
+            ReasonKind::SiteMemory => "site-memory",
         };
         match self.kind {
             ReasonKind::Phrase | ReasonKind::KeepPattern | ReasonKind::JunkPattern => {
@@ -309,4 +310,7 @@ pub enum ReasonKind {
     Duplicate,
     /// Mostly contained in other kept blocks (detail: `line N` of the first).
     NearDuplicate,
+    /// A line the [`SiteMemory`](crate::SiteMemory) knows as the site's
+    /// boilerplate (detail: `on N of M pages of the site`).
+    SiteMemory,
 }

@@ -9,6 +9,7 @@ use crate::analysis::{Analysis, Block, Reason, ReasonKind};
 use crate::dedup::{self, Dup};
 use crate::error::{Error, ErrorKind};
 use crate::feature::{CONTEXT, CTX_Z1, CTX_Z1_IN_REGION, CTX_Z1_NEG, LOCAL};
+use crate::memory::{Recurrence, SiteMemory};
 use crate::model::Model;
 use crate::score::Page;
 use crate::segment::normalize;
@@ -183,6 +184,7 @@ enum Why {
     Keep(usize),
     Junk(usize),
     Dup(Dup),
+    Site,
 }
 
 impl Cleaner {
@@ -283,8 +285,66 @@ impl Cleaner {
     /// ```
     pub fn clean_into(&self, text: &str, out: &mut String) {
         let page = Page::new(text, &self.inner.model);
-        let (kept, _) = self.decide(&page);
+        let (kept, _) = self.decide(&page, None);
         write_kept(&page, &kept, out);
+    }
+
+    /// Like [`Cleaner::clean`], for a page of `site`: the lines `memory`
+    /// knows as that site's boilerplate are dropped as well (see
+    /// [`SiteMemory`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::{Cleaner, SiteMemory};
+    ///
+    /// let memory = SiteMemory::new();
+    /// let footer = "This newsroom is funded by readers like you, and we keep our reporting free for everyone.";
+    /// for i in ["first", "second", "third", "fourth"] {
+    ///     memory.observe("example.com", &format!("The {i} story of the day is about the river flooding the town square.\n{footer}"));
+    /// }
+    /// let page = format!("The library will stay open late on Thursdays from next month, the council said.\n{footer}");
+    /// let out = Cleaner::new().clean_with_memory(&page, &memory, "example.com");
+    /// assert!(!out.contains(footer));
+    /// ```
+    pub fn clean_with_memory(&self, text: &str, memory: &SiteMemory, site: &str) -> String {
+        let page = Page::new(text, &self.inner.model);
+        let rec = memory.recurrence(site, &page.seg);
+        let (kept, _) = self.decide(&page, Some(&rec));
+        let mut out = String::new();
+        write_kept(&page, &kept, &mut out);
+        out
+    }
+
+    /// Like [`Cleaner::analyze`], with a site memory (see
+    /// [`Cleaner::clean_with_memory`]): the blocks it drops carry a
+    /// [`ReasonKind::SiteMemory`] reason.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::{Cleaner, ReasonKind, SiteMemory};
+    ///
+    /// let memory = SiteMemory::new();
+    /// for _ in 0..4 {
+    ///     memory.observe("example.com", "Get the app");
+    /// }
+    /// let a = Cleaner::new().analyze_with_memory("Get the app", &memory, "example.com");
+    /// let reason = &a.blocks()[0].reasons()[0];
+    /// assert_eq!(reason.kind(), ReasonKind::SiteMemory);
+    /// assert_eq!(reason.detail(), "on 4 of 4 pages of the site");
+    /// ```
+    pub fn analyze_with_memory<'t>(
+        &self,
+        text: &'t str,
+        memory: &SiteMemory,
+        site: &str,
+    ) -> Analysis<'t> {
+        let page = Page::new(text, &self.inner.model);
+        let rec = memory.recurrence(site, &page.seg);
+        self.analysis(&page, &self.inner.model, Some(&rec), |i| {
+            Cow::Borrowed(page.block_text(i))
+        })
     }
 
     /// Like [`Cleaner::clean`], for bytes that may not be valid UTF-8 (see
@@ -332,7 +392,7 @@ impl Cleaner {
     /// ```
     pub fn analyze<'t>(&self, text: &'t str) -> Analysis<'t> {
         let page = Page::new(text, &self.inner.model);
-        self.analysis(&page, &self.inner.model, |i| {
+        self.analysis(&page, &self.inner.model, None, |i| {
             Cow::Borrowed(page.block_text(i))
         })
     }
@@ -341,9 +401,10 @@ impl Cleaner {
         &self,
         page: &Page<'_>,
         model: &Model,
+        site: Option<&Recurrence>,
         text: impl Fn(usize) -> Cow<'t, str>,
     ) -> Analysis<'t> {
-        let (kept, why) = self.decide(page);
+        let (kept, why) = self.decide(page, site);
         let mut out = String::new();
         write_kept(page, &kept, &mut out);
         let blocks = (0..page.len())
@@ -353,7 +414,7 @@ impl Cleaner {
                 span: page.seg.blocks[i].span.clone(),
                 score: page.prob(i),
                 kept: kept[i],
-                reasons: self.reasons(page, model, i, why[i], kept[i]),
+                reasons: self.reasons(page, model, site, i, why[i], kept[i]),
             })
             .collect();
         Analysis { blocks, text: out }
@@ -376,9 +437,38 @@ impl Cleaner {
     /// ```
     #[cfg(feature = "html")]
     pub fn clean_html(&self, html: &str) -> String {
+        self.html(html, None)
+    }
+
+    /// Like [`Cleaner::clean_html`], for a page of `site`, with a site
+    /// memory (see [`Cleaner::clean_with_memory`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::{Cleaner, SiteMemory};
+    ///
+    /// let memory = SiteMemory::new();
+    /// let promo = "<p>Members get every story first, and they keep our newsroom independent.</p>";
+    /// for i in ["first", "second", "third", "fourth"] {
+    ///     memory.observe_html("example.com", &format!("<p>The {i} story is about the river.</p>{promo}"));
+    /// }
+    /// let html = format!("<p>The council voted on Tuesday to keep the central library open after months of debate.</p>{promo}");
+    /// let out = Cleaner::new().clean_html_with_memory(&html, &memory, "example.com");
+    /// assert!(out.contains("The council voted"));
+    /// assert!(!out.contains("Members get every story first"));
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn clean_html_with_memory(&self, html: &str, memory: &SiteMemory, site: &str) -> String {
+        self.html(html, Some((memory, site)))
+    }
+
+    #[cfg(feature = "html")]
+    fn html(&self, html: &str, memory: Option<(&SiteMemory, &str)>) -> String {
         let conv = crate::html::convert(html);
         let page = Page::with_dom(&conv.text, &self.inner.html_model, Some(&conv.dom));
-        let (kept, _) = self.decide(&page);
+        let rec = memory.map(|(m, site)| m.recurrence(site, &page.seg));
+        let (kept, _) = self.decide(&page, rec.as_ref());
         let mut out = String::new();
         write_kept(&page, &kept, &mut out);
         out
@@ -399,15 +489,43 @@ impl Cleaner {
     /// ```
     #[cfg(feature = "html")]
     pub fn analyze_html(&self, html: &str) -> Analysis<'static> {
+        self.html_analysis(html, None)
+    }
+
+    /// Like [`Cleaner::analyze_html`], with a site memory (see
+    /// [`Cleaner::clean_with_memory`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::{Cleaner, SiteMemory};
+    ///
+    /// let memory = SiteMemory::new();
+    /// let a = Cleaner::new().analyze_html_with_memory("<p>Hello.</p>", &memory, "example.com");
+    /// assert_eq!(a.blocks().len(), 1);
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn analyze_html_with_memory(
+        &self,
+        html: &str,
+        memory: &SiteMemory,
+        site: &str,
+    ) -> Analysis<'static> {
+        self.html_analysis(html, Some((memory, site)))
+    }
+
+    #[cfg(feature = "html")]
+    fn html_analysis(&self, html: &str, memory: Option<(&SiteMemory, &str)>) -> Analysis<'static> {
         let conv = crate::html::convert(html);
         let page = Page::with_dom(&conv.text, &self.inner.html_model, Some(&conv.dom));
-        self.analysis(&page, &self.inner.html_model, |i| {
+        let rec = memory.map(|(m, site)| m.recurrence(site, &page.seg));
+        self.analysis(&page, &self.inner.html_model, rec.as_ref(), |i| {
             Cow::Owned(page.block_text(i).to_string())
         })
     }
 
     /// Decides every block of a scored page.
-    fn decide(&self, page: &Page<'_>) -> (Vec<bool>, Vec<Why>) {
+    fn decide(&self, page: &Page<'_>, site: Option<&Recurrence>) -> (Vec<bool>, Vec<Why>) {
         let s = &*self.inner;
         let n = page.len();
         let mut kept: Vec<bool> = (0..n).map(|i| page.prob(i) >= s.threshold).collect();
@@ -422,7 +540,18 @@ impl Cleaner {
             }
         }
 
-        if let Some(t) = find_title(page, &kept) {
+        // Lines the site memory knows as the site's boilerplate go, and
+        // cannot be the title.
+        let recurring = |i: usize| site.is_some_and(|r| r.is_recurring(i));
+        if let Some(r) = site {
+            for i in 0..n {
+                if r.is_recurring(i) {
+                    kept[i] = false;
+                    why[i] = Why::Site;
+                }
+            }
+        }
+        if let Some(t) = find_title(page, &kept, recurring) {
             kept[t] = s.title;
             why[t] = Why::Title;
             if !s.title {
@@ -465,6 +594,7 @@ impl Cleaner {
         &self,
         page: &Page<'_>,
         model: &Model,
+        site: Option<&Recurrence>,
         i: usize,
         why: Why,
         kept: bool,
@@ -494,6 +624,18 @@ impl Cleaner {
             )),
             Why::Dup(Dup::Exact(j)) => out.push(rule(ReasonKind::Duplicate, line(j))),
             Why::Dup(Dup::Near(j)) => out.push(rule(ReasonKind::NearDuplicate, line(j))),
+            Why::Site => {
+                let (count, pages) = site.map_or((0, 0), |r| {
+                    (
+                        r.counts[i].unwrap_or(0),
+                        r.pages.max(r.counts[i].unwrap_or(0)),
+                    )
+                });
+                out.push(rule(
+                    ReasonKind::SiteMemory,
+                    format!("on {count} of {pages} pages of the site"),
+                ));
+            }
         }
         // The model's side: contributions to the final logit, centred on the
         // training means, strongest in the direction of the score first.
@@ -576,7 +718,7 @@ const FALLBACK_MIN: f32 = 0.2;
 /// ending in a full stop, not a list item) with the highest score among
 /// the 8 blocks before the start of the body, the first kept block that is
 /// a sentence of at least 10 words or any block of more than 30.
-fn find_title(page: &Page<'_>, kept: &[bool]) -> Option<usize> {
+fn find_title(page: &Page<'_>, kept: &[bool], recurring: impl Fn(usize) -> bool) -> Option<usize> {
     let start = (0..page.len()).find(|&i| {
         let st = &page.stats[i];
         kept[i] && (st.words > 30 || (st.words >= 10 && st.sentences > 0))
@@ -584,7 +726,8 @@ fn find_title(page: &Page<'_>, kept: &[bool]) -> Option<usize> {
     (start.saturating_sub(8)..start)
         .filter(|&i| {
             let st = &page.stats[i];
-            (2..=30).contains(&st.words)
+            !recurring(i)
+                && (2..=30).contains(&st.words)
                 && st.last != '.'
                 && !matches!(st.first, '•' | '-' | '*' | '·')
         })

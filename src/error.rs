@@ -93,6 +93,12 @@ pub enum ErrorKind {
         /// What is wrong.
         message: String,
     },
+    /// A [`SiteMemory`](crate::SiteMemory) setting is out of range.
+    #[error("invalid site memory setting: {message}")]
+    InvalidMemory {
+        /// Which setting, and the value given.
+        message: String,
+    },
     /// The pattern automaton could not be built (too many or too long
     /// patterns).
     #[error("pattern automaton could not be built: {message}")]

@@ -121,6 +121,7 @@ mod feature;
 mod hash;
 #[cfg(feature = "html")]
 mod html;
+mod memory;
 mod model;
 mod score;
 mod segment;
@@ -130,6 +131,7 @@ pub use crate::analysis::{Analysis, Block, Reason, ReasonKind};
 pub use crate::cleaner::clean_html;
 pub use crate::cleaner::{Cleaner, CleanerBuilder, DEFAULT_THRESHOLD, clean, clean_bytes};
 pub use crate::error::{Error, ErrorKind};
+pub use crate::memory::{SiteMemory, SiteMemoryBuilder};
 pub use crate::model::Model;
 
 /// The version of the built-in model (see `model/README.md`).

@@ -7,4 +7,5 @@ mod integration {
     pub mod bad_input;
     pub mod props;
     pub mod seeds;
+    pub mod site_memory;
 }

@@ -13,6 +13,8 @@ fn public_types_are_thread_safe() {
     assert_traits::<dejunk::Analysis<'static>>();
     assert_traits::<dejunk::Block<'static>>();
     assert_traits::<dejunk::Reason>();
+    assert_traits::<dejunk::SiteMemory>();
+    assert_traits::<dejunk::SiteMemoryBuilder>();
 }
 
 #[test]
