@@ -347,6 +347,17 @@ impl Cleaner {
         })
     }
 
+    /// Cleans text, or HTML when `html` (batch helper).
+    #[cfg(feature = "rayon")]
+    pub(crate) fn clean_any(&self, page: &str, html: bool) -> String {
+        #[cfg(feature = "html")]
+        if html {
+            return self.clean_html(page);
+        }
+        let _ = html;
+        self.clean(page)
+    }
+
     /// Like [`Cleaner::clean`], for bytes that may not be valid UTF-8 (see
     /// [`clean_bytes`]).
     ///

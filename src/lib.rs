@@ -114,6 +114,8 @@ amount of work per byte or per block). Invalid UTF-8 is repaired by
 #![warn(missing_debug_implementations)]
 
 mod analysis;
+#[cfg(feature = "rayon")]
+mod batch;
 mod cleaner;
 mod dedup;
 mod error;
@@ -127,6 +129,8 @@ mod score;
 mod segment;
 
 pub use crate::analysis::{Analysis, Block, Reason, ReasonKind};
+#[cfg(feature = "rayon")]
+pub use crate::batch::Batch;
 #[cfg(feature = "html")]
 pub use crate::cleaner::clean_html;
 pub use crate::cleaner::{Cleaner, CleanerBuilder, DEFAULT_THRESHOLD, clean, clean_bytes};

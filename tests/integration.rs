@@ -5,6 +5,8 @@ mod integration {
     #[cfg(feature = "html")]
     pub mod bad_html;
     pub mod bad_input;
+    #[cfg(all(feature = "rayon", feature = "html"))]
+    pub mod batch;
     pub mod props;
     pub mod seeds;
     pub mod site_memory;
