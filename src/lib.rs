@@ -135,7 +135,7 @@ pub use crate::batch::Batch;
 pub use crate::cleaner::clean_html;
 pub use crate::cleaner::{Cleaner, CleanerBuilder, DEFAULT_THRESHOLD, clean, clean_bytes};
 pub use crate::error::{Error, ErrorKind};
-pub use crate::memory::{SiteMemory, SiteMemoryBuilder};
+pub use crate::memory::{Observation, SiteMemory, SiteMemoryBuilder};
 pub use crate::model::Model;
 
 /// The version of the built-in model (see `model/README.md`).

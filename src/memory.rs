@@ -190,7 +190,7 @@ impl SiteMemory {
     /// assert_eq!(memory.count("example.com", "home   NEWS"), 1);
     /// ```
     pub fn observe(&self, site: &str, text: &str) {
-        self.observe_segmented(site, &segment(text));
+        self.learn(&Observation::text(site, text));
     }
 
     /// Learns from one page of `site` given as HTML: its lines are the
@@ -205,19 +205,31 @@ impl SiteMemory {
     /// ```
     #[cfg(feature = "html")]
     pub fn observe_html(&self, site: &str, html: &str) {
-        let conv = crate::html::convert(html);
-        self.observe_segmented(site, &segment(&conv.text));
+        self.learn(&Observation::html(site, html));
     }
 
-    pub(crate) fn observe_segmented(&self, site: &str, seg: &Segmented) {
-        let site = site_hash(site);
-        let mut keys: Vec<u64> = (0..seg.blocks.len())
-            .filter_map(|i| line_key(site, seg.norm_of(i)).map(|(k, _)| k))
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys.push(mix(site ^ PAGES_KEY));
-        for key in keys {
+    /// Learns from a page prepared with [`Observation::text`] or
+    /// [`Observation::html`]: the same as [`SiteMemory::observe`] with the
+    /// page's text, so that pages can be prepared on many threads and
+    /// learnt in a fixed order (the table depends on that order).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::{Observation, SiteMemory};
+    ///
+    /// let pages = ["Home\nFirst story.", "Home\nSecond story."];
+    /// // Prepared in any order or in parallel ...
+    /// let prepared: Vec<Observation> = pages.iter().map(|p| Observation::text("a.example", p)).collect();
+    /// // ... learnt in page order.
+    /// let memory = SiteMemory::new();
+    /// for o in &prepared {
+    ///     memory.learn(o);
+    /// }
+    /// assert_eq!(memory.count("a.example", "Home"), 2);
+    /// ```
+    pub fn learn(&self, page: &Observation) {
+        for &key in &page.keys {
             self.add(key);
         }
     }
@@ -344,6 +356,72 @@ impl SiteMemory {
                 *weakest = Slot { tag, count: 1 };
             }
         }
+    }
+}
+
+/// One page's lines, hashed for a [`SiteMemory`] but not yet learnt (see
+/// [`SiteMemory::learn`]). Preparing does the work of
+/// [`SiteMemory::observe`] that needs no lock: splitting and normalising
+/// the page (and, for HTML, parsing it).
+///
+/// # Example
+///
+/// ```
+/// let o = dejunk::Observation::text("a.example", "Home\nA story.\nHome");
+/// assert_eq!(o.lines(), 2);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Observation {
+    /// The page's distinct line keys, then the site's page-counter key.
+    keys: Vec<u64>,
+}
+
+impl Observation {
+    /// Prepares a page of `site` given as raw page text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let o = dejunk::Observation::text("a.example", "One line\n\nAnother line");
+    /// assert_eq!(o.lines(), 2);
+    /// ```
+    pub fn text(site: &str, text: &str) -> Observation {
+        Observation::of(site, &segment(text))
+    }
+
+    /// Prepares a page of `site` given as HTML.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let o = dejunk::Observation::html("a.example", "<p>One</p><p>Two</p>");
+    /// assert_eq!(o.lines(), 2);
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn html(site: &str, html: &str) -> Observation {
+        Observation::of(site, &segment(&crate::html::convert(html).text))
+    }
+
+    /// The number of distinct lines (with a letter) of the page.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dejunk::Observation::text("a.example", "2024\n\n").lines(), 0);
+    /// ```
+    pub fn lines(&self) -> usize {
+        self.keys.len() - 1
+    }
+
+    fn of(site: &str, seg: &Segmented) -> Observation {
+        let site = site_hash(site);
+        let mut keys: Vec<u64> = (0..seg.blocks.len())
+            .filter_map(|i| line_key(site, seg.norm_of(i)).map(|(k, _)| k))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.push(mix(site ^ PAGES_KEY));
+        Observation { keys }
     }
 }
 
