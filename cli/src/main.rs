@@ -1,1 +1,458 @@
-fn main() {}
+//! `dejunk`: cleans the pages of crawl files (JSONL, WARC, WET; gzip'd or
+//! not) on all cores and writes JSONL with each page's main content.
+//!
+//! ```text
+//! dejunk [OPTIONS] [FILE]...        (`-` or no FILE: stdin; JSONL on stdout)
+//! ```
+//!
+//! Run `dejunk --help` for the options. One reader thread frames the
+//! records (decompressing as it goes); a rayon pool of `--threads` workers
+//! parses, cleans and serialises a chunk of records at a time; one writer
+//! thread writes them in input order. A record that cannot be read or
+//! parsed is reported on stderr with its file and record number, and the
+//! run goes on; the exit status is 1 when any record failed.
+
+mod input;
+mod page;
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, sync_channel};
+use std::time::Instant;
+
+use clap::Parser;
+use dejunk::{Cleaner, Observation, SiteMemory};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use input::{Format, Item, read_file};
+use page::{Fields, Input, Prepared, prepare};
+
+/// Clean the pages of crawl files: JSONL, WARC or WET, gzip'd or not.
+///
+/// Writes one JSON object a line to stdout (or --output) for every page, in
+/// input order: {"file", "record", "id", "url", "text"}, where "text" is
+/// the page's main content, one paragraph a line. Records that hold no
+/// page (WARC requests, metadata, non-HTML responses) are skipped. A
+/// record that cannot be read is reported on stderr with its file and
+/// record number (for JSONL, its line number) and the run goes on; the
+/// exit status is then 1.
+#[derive(Parser, Debug)]
+#[command(name = "dejunk", version)]
+struct Args {
+    /// Input files; `-` is stdin (the default).
+    #[arg(default_value = "-")]
+    files: Vec<String>,
+
+    /// Input format; `auto` decides per file from its first bytes.
+    #[arg(long, value_enum, default_value_t = Format::Auto)]
+    format: Format,
+
+    /// What to clean in a JSONL record: `auto` takes the HTML field when
+    /// present, else the text field.
+    #[arg(long, value_enum, default_value_t = Input::Auto)]
+    input: Input,
+
+    /// JSONL field with the raw page text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    text_field: String,
+
+    /// JSONL field with the page's HTML.
+    #[arg(long, default_value = "html", value_name = "NAME")]
+    html_field: String,
+
+    /// JSONL field with the page's URL (its host is the site for
+    /// --site-memory; copied to the output).
+    #[arg(long, default_value = "url", value_name = "NAME")]
+    url_field: String,
+
+    /// JSONL field copied to the output as "id".
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    id_field: String,
+
+    /// Write the JSONL here instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Add "blocks" to each output object: every block with its decision,
+    /// score and reasons.
+    #[arg(long)]
+    explain: bool,
+
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+
+    /// Two passes: first learn, per site (host of the URL), the lines that
+    /// recur across its pages, then clean with that memory. Needs files,
+    /// not stdin.
+    #[arg(long)]
+    site_memory: bool,
+
+    /// Size of the site memory in MiB (fixed; it never grows).
+    #[arg(long, default_value_t = 16, value_name = "MIB")]
+    memory_mib: usize,
+
+    /// Keep blocks whose score reaches this (0..=1; higher keeps less).
+    #[arg(long, value_name = "T")]
+    threshold: Option<f32>,
+
+    /// No progress bar and no summary on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// Records handed to the workers at a time.
+const CHUNK_RECORDS: usize = 256;
+/// ... or fewer, once they hold this many bytes.
+const CHUNK_BYTES: usize = 16 << 20;
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("dejunk: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs the command; returns the number of failed records.
+fn run(args: &Args) -> Result<u64, String> {
+    let started = Instant::now();
+    let mut builder = Cleaner::builder();
+    if let Some(t) = args.threshold {
+        builder.threshold(t);
+    }
+    let cleaner = builder.build().map_err(|e| e.to_string())?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| e.to_string())?;
+    let fields = Fields {
+        text: args.text_field.clone(),
+        html: args.html_field.clone(),
+        url: args.url_field.clone(),
+        id: args.id_field.clone(),
+        input: args.input,
+    };
+
+    let memory = if args.site_memory {
+        if args.files.iter().any(|f| f == "-") {
+            return Err("--site-memory reads the input twice: give files, not stdin".into());
+        }
+        let memory = SiteMemory::builder()
+            .memory_bytes(args.memory_mib.saturating_mul(1 << 20))
+            .build()
+            .map_err(|e| e.to_string())?;
+        let progress = progress_bar(args, "learning");
+        for_each_chunk(args, &progress, |chunk| {
+            // Prepared on the workers, learnt in input order (the memory
+            // depends on the order).
+            let seen: Vec<Option<Observation>> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|item| match prepare(item.payload, &fields) {
+                        Prepared::Page(p) => p.site().map(|site| {
+                            if p.html {
+                                Observation::html(&site, &p.content)
+                            } else {
+                                Observation::text(&site, &p.content)
+                            }
+                        }),
+                        _ => None,
+                    })
+                    .collect()
+            });
+            for o in seen.iter().flatten() {
+                memory.learn(o);
+            }
+            Ok(())
+        })?;
+        progress.finish_and_clear();
+        Some(memory)
+    } else {
+        None
+    };
+
+    let progress = progress_bar(args, "cleaning");
+    let out: Box<dyn Write + Send> = match &args.output {
+        Some(path) => Box::new(File::create(path).map_err(|e| format!("{}: {e}", path.display()))?),
+        None => Box::new(io::stdout()),
+    };
+    // Chunks in flight, in input order: the writer waits for each chunk's
+    // result in turn while the pool works on the next ones (no barrier
+    // between chunks). The bound keeps memory flat.
+    let (send, receive) = sync_channel::<Receiver<Vec<Out>>>(2 * pool.current_num_threads() + 2);
+    let writer = {
+        let progress = progress.clone();
+        std::thread::spawn(move || {
+            write_all(receive, BufWriter::with_capacity(1 << 20, out), &progress)
+        })
+    };
+    let job = Job {
+        cleaner: &cleaner,
+        memory: memory.as_ref(),
+        fields: &fields,
+        files: &args.files,
+        explain: args.explain,
+    };
+    let read = pool.in_place_scope(|scope| {
+        let job = &job;
+        for_each_chunk(args, &progress, |chunk| {
+            let (done, result) = sync_channel(1);
+            send.send(result)
+                .map_err(|_| "the writer stopped".to_string())?;
+            scope.spawn(move |_| {
+                let outs: Vec<Out> = chunk
+                    .into_par_iter()
+                    .map(|item| job.process(item))
+                    .collect();
+                let _ = done.send(outs);
+            });
+            Ok(())
+        })
+    });
+    drop(send);
+    let counts = writer
+        .join()
+        .map_err(|_| "the writer panicked".to_string())?;
+    progress.finish_and_clear();
+    let counts = match (counts, read) {
+        (Err(e), _) => return Err(format!("writing the output: {e}")),
+        (Ok(_), Err(e)) => return Err(e),
+        (Ok(c), Ok(())) => c,
+    };
+    if !args.quiet {
+        eprintln!(
+            "dejunk: {} pages cleaned, {} records skipped, {} failed, in {:.1} s",
+            counts.pages,
+            counts.skipped,
+            counts.failed,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(counts.failed)
+}
+
+/// Reads every file on a reader thread and calls `f` on chunks of records,
+/// in input order.
+fn for_each_chunk(
+    args: &Args,
+    progress: &ProgressBar,
+    mut f: impl FnMut(Vec<Item>) -> Result<(), String>,
+) -> Result<(), String> {
+    std::thread::scope(|s| {
+        let (send, receive) = sync_channel::<Vec<Item>>(2);
+        let progress = progress.clone();
+        let format = args.format;
+        let files = &args.files;
+        s.spawn(move || {
+            let mut chunk = Vec::with_capacity(CHUNK_RECORDS);
+            let mut bytes = 0usize;
+            for (i, path) in files.iter().enumerate() {
+                let mut emit = |item: Item| {
+                    bytes += match &item.payload {
+                        input::Payload::Json(l) => l.len(),
+                        input::Payload::Warc(r) => r.body.len(),
+                        input::Payload::Failed(_) => 0,
+                    };
+                    chunk.push(item);
+                    if chunk.len() >= CHUNK_RECORDS || bytes >= CHUNK_BYTES {
+                        bytes = 0;
+                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_RECORDS));
+                        return send.send(full).is_ok();
+                    }
+                    true
+                };
+                read_file(path, i, format, &progress, &mut emit);
+            }
+            if !chunk.is_empty() {
+                let _ = send.send(chunk);
+            }
+        });
+        for chunk in receive {
+            f(chunk)?;
+        }
+        Ok(())
+    })
+}
+
+fn progress_bar(args: &Args, what: &'static str) -> ProgressBar {
+    if args.quiet {
+        return ProgressBar::hidden();
+    }
+    let sizes: Option<u64> = args
+        .files
+        .iter()
+        .map(|f| {
+            (f != "-")
+                .then(|| std::fs::metadata(f).map(|m| m.len()).ok())
+                .flatten()
+        })
+        .sum();
+    let bar = match sizes {
+        Some(total) => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr())
+            .with_style(
+                ProgressStyle::with_template(
+                    "{msg} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+                )
+                .expect("valid template"),
+            ),
+        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
+            ProgressStyle::with_template("{spinner} {msg} [{elapsed_precise}] {bytes} ({bytes_per_sec})")
+                .expect("valid template"),
+        ),
+    };
+    bar.with_message(what)
+}
+
+/// What a record became.
+enum Out {
+    Line(String),
+    Skip,
+    Failed(String),
+}
+
+#[derive(Default)]
+struct Counts {
+    pages: u64,
+    skipped: u64,
+    failed: u64,
+}
+
+fn write_all(
+    receive: Receiver<Receiver<Vec<Out>>>,
+    mut w: impl Write,
+    progress: &ProgressBar,
+) -> io::Result<Counts> {
+    let mut counts = Counts::default();
+    for chunk in receive {
+        let chunk = chunk
+            .recv()
+            .map_err(|_| io::Error::other("a worker stopped"))?;
+        for out in chunk {
+            match out {
+                Out::Line(line) => {
+                    match w.write_all(line.as_bytes()) {
+                        // The reader of our output is gone (`dejunk … | head`):
+                        // stop quietly, as Unix tools do.
+                        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+                        r => r?,
+                    }
+                    counts.pages += 1;
+                }
+                Out::Skip => counts.skipped += 1,
+                Out::Failed(message) => {
+                    counts.failed += 1;
+                    progress.suspend(|| eprintln!("dejunk: {message}"));
+                }
+            }
+        }
+    }
+    match w.flush() {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+        r => r?,
+    }
+    Ok(counts)
+}
+
+struct Job<'a> {
+    cleaner: &'a Cleaner,
+    memory: Option<&'a SiteMemory>,
+    fields: &'a Fields,
+    files: &'a [String],
+    explain: bool,
+}
+
+#[derive(Serialize)]
+struct Record<'a> {
+    file: &'a str,
+    record: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    blocks: Option<Vec<BlockOut>>,
+}
+
+#[derive(Serialize)]
+struct BlockOut {
+    line: usize,
+    kept: bool,
+    score: f32,
+    reasons: Vec<String>,
+    text: String,
+}
+
+impl Job<'_> {
+    fn process(&self, item: Item) -> Out {
+        let file = &self.files[item.file];
+        let record = item.record;
+        // A panic would be a bug; it costs the record, not the run.
+        let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.clean(item)));
+        match out {
+            Ok(Ok(Some(line))) => Out::Line(line),
+            Ok(Ok(None)) => Out::Skip,
+            Ok(Err(why)) => Out::Failed(format!("{file}: record {record}: {why}")),
+            Err(_) => Out::Failed(format!("{file}: record {record}: internal error (panic)")),
+        }
+    }
+
+    fn clean(&self, item: Item) -> Result<Option<String>, String> {
+        let page = match prepare(item.payload, self.fields) {
+            Prepared::Page(p) => p,
+            Prepared::Skip => return Ok(None),
+            Prepared::Failed(why) => return Err(why),
+        };
+        let site = self.memory.and_then(|m| page.site().map(|s| (m, s)));
+        let (text, blocks) = if self.explain {
+            let c = self.cleaner;
+            let a = match (&site, page.html) {
+                (Some((m, s)), true) => c.analyze_html_with_memory(&page.content, m, s),
+                (None, true) => c.analyze_html(&page.content),
+                (Some((m, s)), false) => c.analyze_with_memory(&page.content, m, s),
+                (None, false) => c.analyze(&page.content),
+            };
+            let blocks = a
+                .blocks()
+                .iter()
+                .map(|b| BlockOut {
+                    line: b.line(),
+                    kept: b.is_kept(),
+                    score: b.score(),
+                    reasons: b.reasons().iter().map(ToString::to_string).collect(),
+                    text: b.text().to_string(),
+                })
+                .collect();
+            (a.text().to_string(), Some(blocks))
+        } else {
+            let c = self.cleaner;
+            let text = match (&site, page.html) {
+                (Some((m, s)), true) => c.clean_html_with_memory(&page.content, m, s),
+                (None, true) => c.clean_html(&page.content),
+                (Some((m, s)), false) => c.clean_with_memory(&page.content, m, s),
+                (None, false) => c.clean(&page.content),
+            };
+            (text, None)
+        };
+        let mut line = serde_json::to_string(&Record {
+            file: &self.files[item.file],
+            record: item.record,
+            id: page.id,
+            url: page.url,
+            text,
+            blocks,
+        })
+        .map_err(|e| e.to_string())?;
+        line.push('\n');
+        Ok(Some(line))
+    }
+}

@@ -1,0 +1,321 @@
+//! Reading crawl files: JSONL, WARC and WET, gzip'd or not, into records.
+//!
+//! The reader only frames records (lines of JSONL, WARC records); parsing
+//! JSON and HTTP happens on the worker threads (`page.rs`), so that reading
+//! does not serialise the run.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+
+use flate2::read::MultiGzDecoder;
+use indicatif::ProgressBar;
+
+/// The format of an input file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Decided per file from its first bytes (after gzip): `{` is JSONL,
+    /// `WARC/` is WARC or WET.
+    Auto,
+    /// One JSON object a line.
+    Jsonl,
+    /// WARC (and WET, which is WARC with `conversion` records).
+    Warc,
+}
+
+/// One record as framed by the reader.
+#[derive(Debug)]
+pub enum Payload {
+    /// A line of JSONL (not parsed yet).
+    Json(Vec<u8>),
+    /// A WARC record.
+    Warc(WarcRecord),
+    /// The record could not be read; the message says why.
+    Failed(String),
+}
+
+#[derive(Debug, Default)]
+pub struct WarcRecord {
+    pub warc_type: String,
+    pub uri: Option<String>,
+    pub id: Option<String>,
+    pub content_type: String,
+    pub body: Vec<u8>,
+}
+
+/// A record with its place in the input.
+#[derive(Debug)]
+pub struct Item {
+    /// Index of the file in the command line.
+    pub file: usize,
+    /// 1-based record number in the file (the line number for JSONL).
+    pub record: u64,
+    pub payload: Payload,
+}
+
+/// Counts the bytes read from a file into the progress bar.
+struct Counting<R> {
+    inner: R,
+    progress: ProgressBar,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.progress.inc(n as u64);
+        Ok(n)
+    }
+}
+
+/// Opens `path` (`-` for stdin), gunzipping it when it starts with the gzip
+/// magic bytes.
+fn open(path: &str, progress: &ProgressBar) -> io::Result<Box<dyn BufRead + Send>> {
+    let raw: Box<dyn Read + Send> = if path == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(File::open(path)?)
+    };
+    let mut raw = BufReader::with_capacity(
+        1 << 20,
+        Counting {
+            inner: raw,
+            progress: progress.clone(),
+        },
+    );
+    let gzip = raw.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    Ok(if gzip {
+        Box::new(BufReader::with_capacity(1 << 20, MultiGzDecoder::new(raw)))
+    } else {
+        Box::new(raw)
+    })
+}
+
+/// Reads every record of file `file` (at `path`) and hands them to `emit`
+/// in order; `emit` returns false to stop. Errors that end the file early
+/// (unreadable file, truncated gzip, read error) are emitted as a failed
+/// record after the last good one.
+pub fn read_file(
+    path: &str,
+    file: usize,
+    format: Format,
+    progress: &ProgressBar,
+    emit: &mut dyn FnMut(Item) -> bool,
+) {
+    let mut record = 0u64;
+    let result = (|| -> io::Result<()> {
+        let mut r = open(path, progress)?;
+        let format = match format {
+            Format::Auto => sniff(&mut *r)?,
+            f => f,
+        };
+        match format {
+            Format::Jsonl | Format::Auto => read_jsonl(&mut *r, file, &mut record, emit),
+            Format::Warc => read_warc(&mut *r, file, &mut record, emit),
+        }
+    })();
+    if let Err(e) = result {
+        let message = if record == 0 {
+            format!("cannot read: {e}")
+        } else {
+            format!("read error after record {record}: {e}")
+        };
+        emit(Item {
+            file,
+            record: record + 1,
+            payload: Payload::Failed(message),
+        });
+    }
+}
+
+/// Decides the format from the first non-blank bytes.
+fn sniff(r: &mut dyn BufRead) -> io::Result<Format> {
+    let head = r.fill_buf()?;
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let head = &head[start..];
+    if head.starts_with(b"WARC/") {
+        Ok(Format::Warc)
+    } else if head.starts_with(b"{") || head.is_empty() {
+        Ok(Format::Jsonl)
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "unknown format: expected JSONL (`{`) or WARC/WET (`WARC/`); use --format",
+        ))
+    }
+}
+
+fn read_jsonl(
+    r: &mut dyn BufRead,
+    file: usize,
+    record: &mut u64,
+    emit: &mut dyn FnMut(Item) -> bool,
+) -> io::Result<()> {
+    let mut line_no = 0u64;
+    loop {
+        let mut line = Vec::new();
+        if r.read_until(b'\n', &mut line)? == 0 {
+            return Ok(());
+        }
+        line_no += 1;
+        *record = line_no;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if !emit(Item {
+            file,
+            record: line_no,
+            payload: Payload::Json(line),
+        }) {
+            return Ok(());
+        }
+    }
+}
+
+/// The longest WARC header block accepted (a record whose header runs
+/// longer is malformed).
+const MAX_HEADER: usize = 1 << 20;
+
+/// Frames WARC records: a header block (parsed by the `warc` crate) ended
+/// by a blank line, then `Content-Length` bytes of body. After a malformed
+/// header, reading resumes at the next line that starts with `WARC/`, so
+/// one bad record costs only itself.
+fn read_warc(
+    r: &mut dyn BufRead,
+    file: usize,
+    record: &mut u64,
+    emit: &mut dyn FnMut(Item) -> bool,
+) -> io::Result<()> {
+    let mut offset = 0u64;
+    let mut pending: Option<Vec<u8>> = None;
+    loop {
+        // The first line of the next record, skipping blank lines.
+        let first = match pending.take() {
+            Some(l) => l,
+            None => loop {
+                let mut l = Vec::new();
+                let n = r.read_until(b'\n', &mut l)?;
+                offset += n as u64;
+                if n == 0 {
+                    return Ok(());
+                }
+                if !l.iter().all(u8::is_ascii_whitespace) {
+                    break l;
+                }
+            },
+        };
+        *record += 1;
+        let start = offset - first.len() as u64;
+        let parsed = if first.starts_with(b"WARC/") {
+            read_header(r, first, &mut offset)?
+        } else {
+            Err("expected a `WARC/` header line".to_string())
+        };
+        let (header, length) = match parsed {
+            Ok(h) => h,
+            Err(why) => {
+                let go_on = emit(Item {
+                    file,
+                    record: *record,
+                    payload: Payload::Failed(format!(
+                        "at byte {start}: malformed WARC record: {why}"
+                    )),
+                });
+                // Resynchronise on the next record.
+                loop {
+                    let mut l = Vec::new();
+                    let n = r.read_until(b'\n', &mut l)?;
+                    offset += n as u64;
+                    if n == 0 {
+                        return Ok(());
+                    }
+                    if l.starts_with(b"WARC/") {
+                        pending = Some(l);
+                        break;
+                    }
+                }
+                if !go_on {
+                    return Ok(());
+                }
+                continue;
+            }
+        };
+        let mut body = Vec::with_capacity(length.min(64 << 20) as usize);
+        let got = r.take(length).read_to_end(&mut body)?;
+        offset += got as u64;
+        let payload = if (got as u64) < length {
+            Payload::Failed(format!(
+                "at byte {start}: truncated WARC record: {got} of {length} body bytes"
+            ))
+        } else {
+            Payload::Warc(WarcRecord { body, ..header })
+        };
+        if !emit(Item {
+            file,
+            record: *record,
+            payload,
+        }) {
+            return Ok(());
+        }
+    }
+}
+
+type Header = (WarcRecord, u64);
+
+/// Reads the rest of a header block whose first line is `first`, and
+/// parses it. The outer error is an I/O error; the inner one a malformed
+/// header.
+fn read_header(
+    r: &mut dyn BufRead,
+    mut block: Vec<u8>,
+    offset: &mut u64,
+) -> io::Result<Result<Header, String>> {
+    loop {
+        let before = block.len();
+        let n = r.read_until(b'\n', &mut block)?;
+        *offset += n as u64;
+        if n == 0 {
+            return Ok(Err("the file ends inside the header".to_string()));
+        }
+        if block[before..].iter().all(u8::is_ascii_whitespace) {
+            break;
+        }
+        if block.len() > MAX_HEADER {
+            return Ok(Err("header longer than 1 MiB".to_string()));
+        }
+    }
+    // The `warc` crate wants CRLF line ends; accept bare LF as well.
+    let block = if block.windows(2).any(|w| w == b"\r\n") {
+        block
+    } else {
+        block
+            .split(|&b| b == b'\n')
+            .flat_map(|l| l.iter().copied().chain(*b"\r\n"))
+            .collect()
+    };
+    let (_, (_version, headers, length)) = match warc::parser::headers(&block) {
+        Ok(parsed) => parsed,
+        Err(_) => return Ok(Err("the header block does not parse".to_string())),
+    };
+    let get = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| String::from_utf8_lossy(v).trim().to_string())
+    };
+    if get("Content-Length").is_none() {
+        return Ok(Err("no Content-Length header".to_string()));
+    }
+    let uri = get("WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string());
+    Ok(Ok((
+        WarcRecord {
+            warc_type: get("WARC-Type").unwrap_or_default().to_ascii_lowercase(),
+            uri,
+            id: get("WARC-Record-ID"),
+            content_type: get("Content-Type").unwrap_or_default().to_ascii_lowercase(),
+            body: Vec::new(),
+        },
+        length as u64,
+    )))
+}

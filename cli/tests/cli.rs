@@ -1,0 +1,373 @@
+//! The command-line tool end to end: formats, bad records, options.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const BODY: &str = "The city council voted on Tuesday to keep the central library open, after months of debate over its budget.";
+const BODY2: &str = "Councillors said the building would be repaired next year, and that opening hours would not change at all.";
+
+fn dejunk(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dejunk"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn records(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn temp(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("dejunk-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap()
+}
+
+fn page(i: usize) -> String {
+    format!(
+        "Home | News | Sport\nStory {i}\n{BODY}\n{BODY2}\nShare this article\n© 2024 Example News"
+    )
+}
+
+fn jsonl(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            serde_json::json!({"id": i, "url": format!("https://example.com/{i}"), "text": page(i)})
+                .to_string()
+                + "\n"
+        })
+        .collect()
+}
+
+fn warc_record(kind: &str, uri: &str, content_type: &str, body: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Record-ID: <urn:uuid:{kind}-{}>\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        body.len(),
+        body.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(body);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+fn http(content_type: &str, body: &str) -> Vec<u8> {
+    format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n{body}").into_bytes()
+}
+
+fn html(i: usize) -> String {
+    format!(
+        "<html><body><nav><a href='/'>Home</a></nav><article><h1>Story {i}</h1><p>{BODY}</p><p>{BODY2}</p></article><footer>© 2024 Example News</footer></body></html>"
+    )
+}
+
+#[test]
+fn jsonl_from_stdin_in_order_with_ids_and_urls() {
+    let out = dejunk(&["-q"], jsonl(600).as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 600);
+    for (i, r) in recs.iter().enumerate() {
+        assert_eq!(r["id"], i);
+        assert_eq!(r["record"], i + 1);
+        assert_eq!(r["file"], "-");
+        assert_eq!(r["url"], format!("https://example.com/{i}"));
+        let text = r["text"].as_str().unwrap();
+        assert!(
+            text.contains(BODY) && !text.contains("Share this article"),
+            "{text}"
+        );
+        assert_eq!(text, dejunk::clean(&page(i)));
+    }
+}
+
+#[test]
+fn threads_do_not_change_the_output() {
+    let input = jsonl(700);
+    let one = dejunk(&["-q", "--threads", "1"], input.as_bytes());
+    let two = dejunk(&["-q", "--threads", "2"], input.as_bytes());
+    assert!(one.status.success() && two.status.success());
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn field_names_and_html_input() {
+    let input: String = (0..3)
+        .map(|i| serde_json::json!({"key": format!("k{i}"), "link": "http://a.example/x", "body_html": html(i), "body": "ignored"}).to_string() + "\n")
+        .collect();
+    let out = dejunk(
+        &[
+            "-q",
+            "--html-field",
+            "body_html",
+            "--text-field",
+            "body",
+            "--id-field",
+            "key",
+            "--url-field",
+            "link",
+        ],
+        input.as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recs = records(&out);
+    assert_eq!(recs[2]["id"], "k2");
+    assert_eq!(recs[2]["url"], "http://a.example/x");
+    assert_eq!(recs[2]["text"], dejunk::clean_html(&html(2)));
+    // --input text takes the text field even when there is HTML.
+    let out = dejunk(
+        &["-q", "--input", "text", "--text-field", "body"],
+        input.as_bytes(),
+    );
+    assert_eq!(records(&out)[0]["text"], dejunk::clean("ignored"));
+}
+
+#[test]
+fn bad_json_lines_are_reported_and_skipped() {
+    let mut input = jsonl(2).into_bytes();
+    input.extend_from_slice(b"{\"text\": \"unterminated\n");
+    input.extend_from_slice(b"{\"text\": \"bad \xff\xfe utf-8\"}\n");
+    input.extend_from_slice(b"{\"id\": 7}\n");
+    input.extend_from_slice(b"[1, 2]\n");
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice(jsonl(1).as_bytes());
+    let out = dejunk(&[], &input);
+    assert_eq!(out.status.code(), Some(1), "some records failed");
+    let err = stderr(&out);
+    assert!(err.contains("-: record 3: invalid JSON"), "{err}");
+    assert!(err.contains("-: record 4: invalid JSON"), "{err}");
+    assert!(
+        err.contains("-: record 5: no `html` or `text` field"),
+        "{err}"
+    );
+    assert!(err.contains("-: record 6: invalid JSON"), "{err}");
+    assert!(
+        err.contains("3 pages cleaned, 0 records skipped, 4 failed"),
+        "{err}"
+    );
+    let recs = records(&out);
+    assert_eq!(recs.len(), 3);
+    assert_eq!(recs[2]["record"], 8);
+}
+
+#[test]
+fn truncated_gzip_keeps_the_records_before_and_the_next_file() {
+    let whole = gzip(jsonl(400).as_bytes());
+    let cut = temp("cut.jsonl.gz", &whole[..whole.len() * 2 / 3]);
+    let good = temp("good.jsonl.gz", &gzip(jsonl(3).as_bytes()));
+    let missing = temp("placeholder", b"");
+    let missing = format!("{missing}-does-not-exist");
+    let out = dejunk(&[&cut, &missing, &good], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("{cut}: record ")) && err.contains("read error after record"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{missing}: record 1: cannot read")),
+        "{err}"
+    );
+    let recs = records(&out);
+    let from_cut = recs.iter().filter(|r| r["file"] == cut.as_str()).count();
+    assert!(from_cut > 100 && from_cut < 400, "{from_cut}");
+    // Every record before the cut, in order.
+    for (i, r) in recs.iter().take(from_cut).enumerate() {
+        assert_eq!(r["id"], i);
+    }
+    assert_eq!(
+        recs.iter().filter(|r| r["file"] == good.as_str()).count(),
+        3
+    );
+}
+
+#[test]
+fn warc_responses_and_resources_are_cleaned_the_rest_skipped() {
+    let mut warc = warc_record(
+        "warcinfo",
+        "",
+        "application/warc-fields",
+        b"software: test\r\n",
+    );
+    warc.extend(warc_record(
+        "request",
+        "http://a.example/1",
+        "application/http",
+        b"GET /1 HTTP/1.1\r\n\r\n",
+    ));
+    warc.extend(warc_record(
+        "response",
+        "http://a.example/1",
+        "application/http; msgtype=response",
+        &http("text/html; charset=utf-8", &html(1)),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "http://a.example/logo.png",
+        "application/http; msgtype=response",
+        &http("image/png", "\u{89}PNG"),
+    ));
+    // Not UTF-8: decoded as Windows-1252.
+    let mut latin = http("text/html; charset=iso-8859-1", &html(2));
+    latin.extend_from_slice(b"<p>caf\xe9</p>");
+    warc.extend(warc_record(
+        "response",
+        "http://a.example/2",
+        "application/http; msgtype=response",
+        &latin,
+    ));
+    let path = temp("crawl.warc.gz", &gzip(&warc));
+    let out = dejunk(&["-q", &path], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["url"], "http://a.example/1");
+    assert_eq!(recs[0]["record"], 3);
+    assert!(
+        recs[0]["id"]
+            .as_str()
+            .unwrap()
+            .starts_with("<urn:uuid:response-")
+    );
+    let out = dejunk(&["-q", "--explain", &path], b"");
+    let blocks = records(&out)[1]["blocks"].to_string();
+    assert!(
+        blocks.contains("café") && !blocks.contains('\u{FFFD}'),
+        "{blocks}"
+    );
+}
+
+#[test]
+fn wet_conversion_records_are_text() {
+    let mut wet = Vec::new();
+    for i in 0..3 {
+        wet.extend(warc_record(
+            "conversion",
+            &format!("http://b.example/{i}"),
+            "text/plain",
+            page(i).as_bytes(),
+        ));
+    }
+    let out = dejunk(&["-q", "-"], &wet);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 3);
+    assert_eq!(recs[1]["text"], dejunk::clean(&page(1)));
+}
+
+#[test]
+fn a_malformed_warc_header_costs_only_its_record() {
+    let mut warc = warc_record(
+        "conversion",
+        "http://b.example/0",
+        "text/plain",
+        page(0).as_bytes(),
+    );
+    // A header without Content-Length, then one that is not a header at all.
+    warc.extend_from_slice(b"WARC/1.0\r\nWARC-Type: conversion\r\n\r\nsome body text\r\n\r\n");
+    warc.extend_from_slice(b"garbage between records\r\n");
+    warc.extend(warc_record(
+        "conversion",
+        "http://b.example/1",
+        "text/plain",
+        page(1).as_bytes(),
+    ));
+    // Content-Length longer than the file: truncated.
+    let mut last = warc_record(
+        "conversion",
+        "http://b.example/2",
+        "text/plain",
+        page(2).as_bytes(),
+    );
+    last.truncate(last.len() - 40);
+    warc.extend(last);
+    let out = dejunk(&["--format", "warc"], &warc);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("-: record 2: at byte "), "{err}");
+    assert!(
+        err.contains("malformed WARC record: no Content-Length header"),
+        "{err}"
+    );
+    assert!(err.contains("truncated WARC record"), "{err}");
+    let recs = records(&out);
+    let urls: Vec<&str> = recs.iter().map(|r| r["url"].as_str().unwrap()).collect();
+    assert_eq!(urls, ["http://b.example/0", "http://b.example/1"]);
+}
+
+#[test]
+fn unknown_format_is_reported() {
+    let out = dejunk(&[], b"just some text\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("unknown format"), "{}", stderr(&out));
+}
+
+#[test]
+fn explain_adds_blocks() {
+    let out = dejunk(&["-q", "--explain"], jsonl(1).as_bytes());
+    let recs = records(&out);
+    let blocks = recs[0]["blocks"].as_array().unwrap();
+    assert_eq!(blocks.len(), 6);
+    let share = blocks
+        .iter()
+        .find(|b| b["text"] == "Share this article")
+        .unwrap();
+    assert_eq!(share["kept"], false);
+    assert!(!share["reasons"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn site_memory_two_passes() {
+    let promo = "The mayor said the bridge repairs, which began in March, would be finished before the winter holidays and cost less than planned.";
+    let input: String = (0..12)
+        .map(|i| {
+            // Every page its own article: only the furniture and the promo recur.
+            let place = ["library", "bridge", "museum", "school", "park", "harbour", "station", "market", "hospital", "stadium", "theatre", "airport"][i];
+            let text = page(i)
+                .replace(BODY2, &format!("{promo}\n{BODY2}"))
+                .replace("library", place)
+                .replace("the building", &format!("the {place} building"))
+                .replace("next year", &format!("next year, starting with the {place}"));
+            serde_json::json!({"id": i, "url": format!("https://www.example.com/{i}"), "text": text}).to_string() + "\n"
+        })
+        .collect();
+    let path = temp("site.jsonl", input.as_bytes());
+    let plain = records(&dejunk(&["-q", &path], b""));
+    assert!(plain[0]["text"].as_str().unwrap().contains(promo));
+    let out = dejunk(&["-q", "--site-memory", &path], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 12);
+    for r in &recs {
+        let text = r["text"].as_str().unwrap();
+        assert!(
+            !text.contains(promo) && text.contains("The city council voted"),
+            "{text}"
+        );
+    }
+    // Two passes over stdin are impossible.
+    let out = dejunk(&["--site-memory", "-"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not stdin"));
+}
