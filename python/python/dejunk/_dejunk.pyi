@@ -1,0 +1,83 @@
+from typing import Iterable, Optional
+
+MODEL_VERSION: str
+
+class DejunkError(ValueError):
+    """A setting out of range: threshold outside 0..1, a pattern without words, a site memory too small."""
+
+def clean(
+    text: str,
+    *,
+    threshold: Optional[float] = None,
+    title: Optional[bool] = None,
+    dedup: Optional[bool] = None,
+    junk_patterns: Optional[Iterable[str]] = None,
+    keep_patterns: Optional[Iterable[str]] = None,
+) -> str:
+    """The main body content of raw page text: the kept lines, trimmed, in input order."""
+
+def clean_html(
+    html: str,
+    *,
+    threshold: Optional[float] = None,
+    title: Optional[bool] = None,
+    dedup: Optional[bool] = None,
+    junk_patterns: Optional[Iterable[str]] = None,
+    keep_patterns: Optional[Iterable[str]] = None,
+) -> str:
+    """The main body content of an HTML document, one paragraph a line."""
+
+class Reason:
+    """One reason behind a block's decision."""
+
+    kind: str
+    """phrase, feature, context, title, keep_pattern, junk_pattern, duplicate, near_duplicate or site_memory."""
+    detail: str
+    weight: float
+    text: str
+
+class Block:
+    """One block of an analysed page."""
+
+    line: int
+    text: str
+    kept: bool
+    score: float
+    reasons: list[Reason]
+
+class SiteMemory:
+    """Cross-page memory of the lines that recur on a site's pages (fixed size, thread-safe)."""
+
+    def __init__(self, *, memory_bytes: int = 16 << 20, min_pages: int = 4, min_share: float = 0.05) -> None: ...
+    def observe(self, site: str, text: str) -> None:
+        """Learns from one page of `site` given as raw page text."""
+    def observe_html(self, site: str, html: str) -> None:
+        """Learns from one page of `site` given as HTML."""
+    def pages(self, site: str) -> int: ...
+    def count(self, site: str, line: str) -> int: ...
+    def is_boilerplate(self, site: str, line: str) -> bool: ...
+
+class Cleaner:
+    """A reusable, thread-safe cleaner."""
+
+    def __init__(
+        self,
+        *,
+        threshold: Optional[float] = None,
+        title: Optional[bool] = None,
+        dedup: Optional[bool] = None,
+        junk_patterns: Optional[Iterable[str]] = None,
+        keep_patterns: Optional[Iterable[str]] = None,
+    ) -> None: ...
+    @property
+    def threshold(self) -> float: ...
+    def clean(self, text: str, *, memory: Optional[SiteMemory] = None, site: Optional[str] = None) -> str: ...
+    def clean_html(self, html: str, *, memory: Optional[SiteMemory] = None, site: Optional[str] = None) -> str: ...
+    def analyze(
+        self,
+        text: str,
+        *,
+        html: bool = False,
+        memory: Optional[SiteMemory] = None,
+        site: Optional[str] = None,
+    ) -> list[Block]: ...

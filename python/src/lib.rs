@@ -1,0 +1,392 @@
+//! Python bindings of `dejunk`: `clean`, `clean_html`, `Cleaner`,
+//! `SiteMemory`, `Block`, `Reason`, `DejunkError`. The GIL is released
+//! while cleaning; nothing panics across the boundary (cleaning never
+//! panics, and construction errors become `DejunkError`).
+
+use std::sync::LazyLock;
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+create_exception!(
+    dejunk,
+    DejunkError,
+    PyValueError,
+    "A setting out of range: a threshold outside 0..=1, a pattern without words, a site memory too small."
+);
+
+fn error(e: dejunk::Error) -> PyErr {
+    DejunkError::new_err(e.to_string())
+}
+
+static DEFAULT: LazyLock<dejunk::Cleaner> = LazyLock::new(dejunk::Cleaner::new);
+
+/// Builds a cleaner from keyword options.
+fn build(
+    threshold: Option<f32>,
+    title: Option<bool>,
+    dedup: Option<bool>,
+    junk_patterns: Option<Vec<String>>,
+    keep_patterns: Option<Vec<String>>,
+) -> PyResult<dejunk::Cleaner> {
+    let mut b = dejunk::Cleaner::builder();
+    if let Some(t) = threshold {
+        b.threshold(t);
+    }
+    if let Some(t) = title {
+        b.title(t);
+    }
+    if let Some(d) = dedup {
+        b.dedup(d);
+    }
+    if let Some(p) = junk_patterns {
+        b.junk_patterns(p);
+    }
+    if let Some(p) = keep_patterns {
+        b.keep_patterns(p);
+    }
+    b.build().map_err(error)
+}
+
+/// One-off cleaner: the shared default one unless an option is given.
+fn one_off(
+    threshold: Option<f32>,
+    title: Option<bool>,
+    dedup: Option<bool>,
+    junk_patterns: Option<Vec<String>>,
+    keep_patterns: Option<Vec<String>>,
+) -> PyResult<std::borrow::Cow<'static, dejunk::Cleaner>> {
+    if threshold.is_none()
+        && title.is_none()
+        && dedup.is_none()
+        && junk_patterns.is_none()
+        && keep_patterns.is_none()
+    {
+        return Ok(std::borrow::Cow::Borrowed(&*DEFAULT));
+    }
+    build(threshold, title, dedup, junk_patterns, keep_patterns).map(std::borrow::Cow::Owned)
+}
+
+/// clean(text, *, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None)
+/// --
+///
+/// The main body content of a page given as raw page text (one block a
+/// line): the kept lines, trimmed, in input order, one per line. Options
+/// are those of `Cleaner`; reuse a `Cleaner` when cleaning many pages with
+/// options.
+#[pyfunction]
+#[pyo3(signature = (text, *, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None))]
+fn clean(
+    py: Python<'_>,
+    text: &str,
+    threshold: Option<f32>,
+    title: Option<bool>,
+    dedup: Option<bool>,
+    junk_patterns: Option<Vec<String>>,
+    keep_patterns: Option<Vec<String>>,
+) -> PyResult<String> {
+    let c = one_off(threshold, title, dedup, junk_patterns, keep_patterns)?;
+    Ok(py.detach(|| c.clean(text)))
+}
+
+/// clean_html(html, *, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None)
+/// --
+///
+/// The main body content of an HTML document, one paragraph a line.
+#[pyfunction]
+#[pyo3(signature = (html, *, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None))]
+fn clean_html(
+    py: Python<'_>,
+    html: &str,
+    threshold: Option<f32>,
+    title: Option<bool>,
+    dedup: Option<bool>,
+    junk_patterns: Option<Vec<String>>,
+    keep_patterns: Option<Vec<String>>,
+) -> PyResult<String> {
+    let c = one_off(threshold, title, dedup, junk_patterns, keep_patterns)?;
+    Ok(py.detach(|| c.clean_html(html)))
+}
+
+/// A reusable, thread-safe cleaner.
+///
+/// Cleaner(*, threshold=0.5, title=True, dedup=True, junk_patterns=(), keep_patterns=())
+///
+/// - threshold: keep blocks whose score reaches it (0..1; higher keeps less).
+/// - title: keep the page's title (the heading-like block just before the body).
+/// - dedup: drop exact repeats and near-duplicates of kept text.
+/// - junk_patterns / keep_patterns: phrases that always drop / keep a block.
+///
+/// Raises DejunkError for a setting out of range.
+#[pyclass(frozen, module = "dejunk")]
+struct Cleaner {
+    inner: dejunk::Cleaner,
+}
+
+/// Checks that `memory` and `site` come together.
+fn with_site<'a>(
+    memory: Option<&'a SiteMemory>,
+    site: Option<&'a str>,
+) -> PyResult<Option<(&'a dejunk::SiteMemory, &'a str)>> {
+    match (memory, site) {
+        (Some(m), Some(s)) => Ok(Some((&m.inner, s))),
+        (None, None) => Ok(None),
+        _ => Err(DejunkError::new_err(
+            "memory and site go together: give both or neither",
+        )),
+    }
+}
+
+#[pymethods]
+impl Cleaner {
+    #[new]
+    #[pyo3(signature = (*, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None))]
+    fn new(
+        threshold: Option<f32>,
+        title: Option<bool>,
+        dedup: Option<bool>,
+        junk_patterns: Option<Vec<String>>,
+        keep_patterns: Option<Vec<String>>,
+    ) -> PyResult<Cleaner> {
+        Ok(Cleaner {
+            inner: build(threshold, title, dedup, junk_patterns, keep_patterns)?,
+        })
+    }
+
+    /// The threshold blocks are kept at.
+    #[getter]
+    fn threshold(&self) -> f32 {
+        self.inner.threshold()
+    }
+
+    /// clean(text, *, memory=None, site=None)
+    /// --
+    ///
+    /// The main body content of raw page text; with a SiteMemory and the
+    /// page's site, the site's recurring lines are dropped too.
+    #[pyo3(signature = (text, *, memory=None, site=None))]
+    fn clean(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        memory: Option<&SiteMemory>,
+        site: Option<&str>,
+    ) -> PyResult<String> {
+        let site = with_site(memory, site)?;
+        Ok(py.detach(|| match site {
+            Some((m, s)) => self.inner.clean_with_memory(text, m, s),
+            None => self.inner.clean(text),
+        }))
+    }
+
+    /// clean_html(html, *, memory=None, site=None)
+    /// --
+    ///
+    /// The main body content of an HTML document.
+    #[pyo3(signature = (html, *, memory=None, site=None))]
+    fn clean_html(
+        &self,
+        py: Python<'_>,
+        html: &str,
+        memory: Option<&SiteMemory>,
+        site: Option<&str>,
+    ) -> PyResult<String> {
+        let site = with_site(memory, site)?;
+        Ok(py.detach(|| match site {
+            Some((m, s)) => self.inner.clean_html_with_memory(html, m, s),
+            None => self.inner.clean_html(html),
+        }))
+    }
+
+    /// analyze(text, *, html=False, memory=None, site=None)
+    /// --
+    ///
+    /// Every block of the page with its decision, score and reasons: a list
+    /// of Block.
+    #[pyo3(signature = (text, *, html=false, memory=None, site=None))]
+    fn analyze(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        html: bool,
+        memory: Option<&SiteMemory>,
+        site: Option<&str>,
+    ) -> PyResult<Vec<Block>> {
+        let site = with_site(memory, site)?;
+        Ok(py.detach(|| {
+            let c = &self.inner;
+            let a = match (html, site) {
+                (true, Some((m, s))) => c.analyze_html_with_memory(text, m, s),
+                (true, None) => c.analyze_html(text),
+                (false, Some((m, s))) => c.analyze_with_memory(text, m, s),
+                (false, None) => c.analyze(text),
+            };
+            a.blocks()
+                .iter()
+                .map(|b| Block {
+                    line: b.line(),
+                    text: b.text().to_string(),
+                    kept: b.is_kept(),
+                    score: b.score(),
+                    reasons: b
+                        .reasons()
+                        .iter()
+                        .map(|r| Reason {
+                            kind: kind_name(r.kind()).to_string(),
+                            detail: r.detail().to_string(),
+                            weight: r.weight(),
+                            text: r.to_string(),
+                        })
+                        .collect(),
+                })
+                .collect()
+        }))
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Cleaner(threshold={})", self.inner.threshold())
+    }
+}
+
+fn kind_name(k: dejunk::ReasonKind) -> &'static str {
+    use dejunk::ReasonKind as K;
+    match k {
+        K::Phrase => "phrase",
+        K::Feature => "feature",
+        K::Context => "context",
+        K::Title => "title",
+        K::KeepPattern => "keep_pattern",
+        K::JunkPattern => "junk_pattern",
+        K::Duplicate => "duplicate",
+        K::NearDuplicate => "near_duplicate",
+        K::SiteMemory => "site_memory",
+        _ => "other",
+    }
+}
+
+/// One block of an analysed page.
+#[pyclass(frozen, get_all, module = "dejunk")]
+#[derive(Clone)]
+struct Block {
+    /// 0-based line of the block in the input (for HTML, in the extracted text).
+    line: usize,
+    /// The block's text, trimmed.
+    text: String,
+    /// Whether the block is in the output.
+    kept: bool,
+    /// The model's probability that the block is body content.
+    score: f32,
+    /// Why: a list of Reason, strongest first.
+    reasons: Vec<Reason>,
+}
+
+#[pymethods]
+impl Block {
+    fn __repr__(&self) -> String {
+        format!(
+            "Block(line={}, kept={}, score={:.3}, text={:?})",
+            self.line,
+            if self.kept { "True" } else { "False" },
+            self.score,
+            self.text
+        )
+    }
+}
+
+/// One reason behind a block's decision.
+#[pyclass(frozen, get_all, module = "dejunk")]
+#[derive(Clone)]
+struct Reason {
+    /// phrase, feature, context, title, keep_pattern, junk_pattern,
+    /// duplicate, near_duplicate or site_memory.
+    kind: String,
+    /// The phrase, feature, pattern or line it refers to.
+    detail: String,
+    /// Contribution to the block's logit (0 for rules).
+    weight: f32,
+    /// The reason as one line, as `str(reason)` gives it.
+    text: String,
+}
+
+#[pymethods]
+impl Reason {
+    fn __repr__(&self) -> String {
+        format!("Reason({:?})", self.text)
+    }
+
+    fn __str__(&self) -> String {
+        self.text.clone()
+    }
+}
+
+/// Cross-page memory of the lines that recur on a site's pages.
+///
+/// SiteMemory(*, memory_bytes=16 MiB, min_pages=4, min_share=0.05)
+///
+/// Fixed size (it never grows), thread-safe, deterministic for a given
+/// order of observe calls. Observe pages (site = the host of the URL,
+/// say), then pass memory= and site= to Cleaner.clean / clean_html.
+#[pyclass(frozen, module = "dejunk")]
+struct SiteMemory {
+    inner: dejunk::SiteMemory,
+}
+
+#[pymethods]
+impl SiteMemory {
+    #[new]
+    #[pyo3(signature = (*, memory_bytes=16 << 20, min_pages=4, min_share=0.05))]
+    fn new(memory_bytes: usize, min_pages: u32, min_share: f32) -> PyResult<SiteMemory> {
+        let inner = dejunk::SiteMemory::builder()
+            .memory_bytes(memory_bytes)
+            .min_pages(min_pages)
+            .min_share(min_share)
+            .build()
+            .map_err(error)?;
+        Ok(SiteMemory { inner })
+    }
+
+    /// observe(site, text)
+    /// --
+    ///
+    /// Learns from one page of `site` given as raw page text.
+    fn observe(&self, py: Python<'_>, site: &str, text: &str) {
+        py.detach(|| self.inner.observe(site, text));
+    }
+
+    /// observe_html(site, html)
+    /// --
+    ///
+    /// Learns from one page of `site` given as HTML.
+    fn observe_html(&self, py: Python<'_>, site: &str, html: &str) {
+        py.detach(|| self.inner.observe_html(site, html));
+    }
+
+    /// The number of pages of `site` observed.
+    fn pages(&self, site: &str) -> u32 {
+        self.inner.pages(site)
+    }
+
+    /// On how many observed pages of `site` the line was seen.
+    fn count(&self, site: &str, line: &str) -> u32 {
+        self.inner.count(site, line)
+    }
+
+    /// Whether `line` is boilerplate of `site`.
+    fn is_boilerplate(&self, site: &str, line: &str) -> bool {
+        self.inner.is_boilerplate(site, line)
+    }
+}
+
+#[pymodule]
+fn _dejunk(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(clean, m)?)?;
+    m.add_function(wrap_pyfunction!(clean_html, m)?)?;
+    m.add_class::<Cleaner>()?;
+    m.add_class::<SiteMemory>()?;
+    m.add_class::<Block>()?;
+    m.add_class::<Reason>()?;
+    m.add("DejunkError", m.py().get_type::<DejunkError>())?;
+    m.add("MODEL_VERSION", dejunk::MODEL_VERSION)?;
+    Ok(())
+}

@@ -1,0 +1,143 @@
+"""The Python API: functions, Cleaner, analyze, SiteMemory, errors, threads."""
+
+import pathlib
+import threading
+
+import pytest
+
+import dejunk
+
+SEEDS = pathlib.Path(__file__).resolve().parents[2] / "tests" / "seeds"
+
+PAGE = """Home | News | Sport | Weather
+
+Council keeps the library open
+
+The city council voted on Tuesday to keep the central library open, after months of debate over its budget.
+
+Councillors said the building would be repaired next year, and that opening hours would not change.
+
+Related Articles
+  • Council to vote on library budget
+Share this article
+© 2024 Example News. All rights reserved."""
+
+
+def test_clean_keeps_the_body_and_drops_the_junk():
+    out = dejunk.clean(PAGE)
+    assert "The city council voted on Tuesday" in out
+    assert "Councillors said" in out
+    assert "Share this article" not in out
+    assert "All rights reserved" not in out
+    assert dejunk.clean("") == ""
+
+
+def test_clean_matches_the_rust_example_on_every_seed():
+    # The same model as the crate: the seeds' outputs are stable across calls.
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        out = dejunk.clean(text)
+        assert out == dejunk.Cleaner().clean(text)
+        assert set(out.splitlines()) <= {l.strip() for l in text.splitlines()}
+
+
+def test_clean_html():
+    html = ("<nav><a href='/'>Home</a></nav><article><h1>Council keeps the library open</h1>"
+            "<p>The city council voted on Tuesday to keep the central library open, after months of debate.</p>"
+            "<p>Councillors said the building would be repaired next year, and opening hours would not change.</p></article>"
+            "<footer>© 2024 Example News. All rights reserved.</footer>")
+    out = dejunk.clean_html(html)
+    assert "The city council voted" in out
+    assert "All rights reserved" not in out
+    assert dejunk.Cleaner().clean_html(html) == out
+
+
+def test_options():
+    strict = dejunk.Cleaner(threshold=0.99)
+    assert strict.threshold == pytest.approx(0.99)
+    assert len(strict.clean(PAGE)) <= len(dejunk.clean(PAGE))
+    no_title = dejunk.clean(PAGE, title=False)
+    assert "Council keeps the library open" not in no_title
+    junk = dejunk.clean(PAGE, junk_patterns=["councillors said"])
+    assert "Councillors said" not in junk
+    keep = dejunk.clean(PAGE, keep_patterns=["share this article"])
+    assert "Share this article" in keep
+    assert repr(dejunk.Cleaner()) == "Cleaner(threshold=0.5)"
+
+
+def test_analyze_explains_every_block():
+    blocks = dejunk.Cleaner().analyze(PAGE)
+    assert len(blocks) == 8
+    share = next(b for b in blocks if b.text == "Share this article")
+    assert not share.kept
+    assert 0.0 <= share.score <= 1.0
+    assert share.reasons and all(isinstance(r, dejunk.Reason) for r in share.reasons)
+    assert share.reasons[0].kind in {"phrase", "feature", "context"}
+    assert str(share.reasons[0]) == share.reasons[0].text
+    kept = "\n".join(b.text for b in blocks if b.kept)
+    assert kept == dejunk.clean(PAGE)
+    assert dejunk.Cleaner().analyze("<p>Hello there.</p>", html=True)[0].text == "Hello there."
+    assert "Block(line=" in repr(blocks[0])
+
+
+def test_bad_settings_raise_dejunk_error():
+    for kwargs in [dict(threshold=1.5), dict(threshold=-0.1), dict(junk_patterns=["ok", "  "])]:
+        with pytest.raises(dejunk.DejunkError):
+            dejunk.Cleaner(**kwargs)
+    with pytest.raises(ValueError, match="threshold must be a number in 0..=1"):
+        dejunk.clean("x", threshold=2.0)
+    with pytest.raises(dejunk.DejunkError, match="memory_bytes"):
+        dejunk.SiteMemory(memory_bytes=10)
+    with pytest.raises(dejunk.DejunkError, match="go together"):
+        dejunk.Cleaner().clean("x", memory=dejunk.SiteMemory())
+    with pytest.raises(TypeError):
+        dejunk.clean(b"bytes are not text")
+    with pytest.raises(UnicodeEncodeError):
+        dejunk.clean("lone surrogate \ud800")
+
+
+def test_bad_input_does_not_crash():
+    assert dejunk.clean("\x00\x01\x02" * 1000) is not None
+    assert isinstance(dejunk.clean("a" * 5_000_000), str)
+    assert isinstance(dejunk.clean_html("<div>" * 100_000), str)
+
+
+def test_site_memory():
+    memory = dejunk.SiteMemory()
+    promo = "The mayor said the bridge repairs, which began in March, would be finished before the winter holidays."
+    places = ["library", "museum", "harbour", "station", "park"]
+    pages = [f"The city council voted on Tuesday to keep the central {p} open, after months of debate.\n{promo}\n"
+             f"Councillors said the {p} would be repaired next year, and that opening hours would not change."
+             for p in places]
+    for page in pages:
+        memory.observe("example.com", page)
+    assert memory.pages("example.com") == 5
+    assert memory.count("example.com", promo) == 5
+    assert memory.is_boilerplate("example.com", promo)
+    cleaner = dejunk.Cleaner()
+    assert promo in cleaner.clean(pages[0])
+    out = cleaner.clean(pages[0], memory=memory, site="example.com")
+    assert promo not in out and "central library" in out
+    blocks = cleaner.analyze(pages[0], memory=memory, site="example.com")
+    dropped = next(b for b in blocks if b.text == promo)
+    assert dropped.reasons[0].kind == "site_memory"
+    assert dropped.reasons[0].detail == "on 5 of 5 pages of the site"
+    memory.observe_html("html.example", "<p>x</p>")
+    assert memory.pages("html.example") == 1
+
+
+def test_threads_share_a_cleaner_and_release_the_gil():
+    cleaner = dejunk.Cleaner()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] * 8
+    expected = [cleaner.clean(t) for t in texts]
+    results = [None] * len(texts)
+
+    def work(i):
+        results[i] = cleaner.clean(texts[i])
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(texts))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == expected

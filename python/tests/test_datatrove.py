@@ -1,0 +1,22 @@
+"""The datatrove step on datatrove's own Document objects."""
+
+from datatrove.data import Document
+
+import dejunk
+from dejunk.datatrove import DejunkExtractor
+
+HTML = ("<nav><a href='/'>Home</a></nav><article>"
+        "<p>The city council voted on Tuesday to keep the central library open, after months of debate.</p>"
+        "<p>Councillors said the building would be repaired next year, and opening hours would not change.</p></article>"
+        "<footer>© 2024 Example News. All rights reserved.</footer>")
+
+
+def test_extractor_cleans_documents_like_the_direct_call():
+    step = DejunkExtractor()
+    docs = [Document(text=HTML, id=str(i)) for i in range(3)] + [Document(text="<script>var x = 1;</script>", id="empty")]
+    out = list(step.run(iter(docs)))
+    assert [d.id for d in out] == ["0", "1", "2"]
+    assert all(d.text == dejunk.clean_html(HTML) for d in out)
+    text_step = DejunkExtractor(html=False, threshold=0.5)
+    assert text_step.extract("Share this\nThe council voted on Tuesday to keep the library open, after months of debate.") \
+        == dejunk.clean("Share this\nThe council voted on Tuesday to keep the library open, after months of debate.")
