@@ -5,8 +5,9 @@ on the scrapinghub pages, and a PySpark local-mode job over 10,000 pages.
     python bench/bench.py [../shared/corpus/dev.jsonl.gz] [--rounds 3] [--spark-pages 10000] [--no-spark]
 
 Each extractor runs over the 181 scrapinghub pages' HTML in one process, one
-page at a time, `--rounds` times (trafilatura once: it is slow); the figures
-are the median round's total and the median of the per-page times. F1 is the
+page at a time; the extractors take turns, `--rounds` rounds, so that a
+slow spell of the machine hits all of them; the figures are each one's
+median round: its total and the median of its per-page times. F1 is the
 token-multiset F1 against the benchmark's gold (as `examples/eval.rs`,
 tokens = lowercased \\w+ runs), averaged over pages.
 
@@ -41,17 +42,13 @@ def f1(out, gold):
     return 2 * p * r / (p + r)
 
 
-def timed(fn, pages, rounds):
-    runs = []
-    for _ in range(rounds):
-        per_page, outs = [], []
-        for html in pages:
-            t = time.perf_counter()
-            outs.append(fn(html) or "")
-            per_page.append(time.perf_counter() - t)
-        runs.append((sum(per_page), statistics.median(per_page), outs))
-    runs.sort(key=lambda r: r[0])
-    return runs[len(runs) // 2]
+def timed(fn, pages):
+    per_page, outs = [], []
+    for html in pages:
+        t = time.perf_counter()
+        outs.append(fn(html) or "")
+        per_page.append(time.perf_counter() - t)
+    return sum(per_page), statistics.median(per_page), outs
 
 
 def main():
@@ -71,21 +68,27 @@ def main():
     import trafilatura
     from resiliparse.extract.html2text import extract_plain_text
 
-    extractors = [
-        ("dejunk.clean_html", dejunk.clean_html, a.rounds),
-        ("resiliparse main_content", lambda h: extract_plain_text(h, main_content=True), a.rounds),
-        ("trafilatura.extract", trafilatura.extract, 1),
-    ]
+    extractors = {
+        "dejunk.clean_html": dejunk.clean_html,
+        "resiliparse main_content": lambda h: extract_plain_text(h, main_content=True),
+        "trafilatura.extract": trafilatura.extract,
+    }
+    dejunk.clean_html("<p>warm-up: the model is built on first use</p>")
+    runs = {name: [] for name in extractors}
+    for r in range(a.rounds):
+        for name, fn in extractors.items():
+            runs[name].append(timed(fn, pages))
+        print(f"round {r + 1}: " + ", ".join(f"{n} {runs[n][-1][0]:.2f} s" for n in extractors))
     results = {}
     print(f"{'extractor':<26} {'total s':>8} {'MB/s':>7} {'median ms':>10} {'F1':>6}")
-    for name, fn, rounds in extractors:
-        total, median, outs = timed(fn, pages, rounds)
+    for name in extractors:
+        total, median, outs = sorted(runs[name], key=lambda x: x[0])[len(runs[name]) // 2]
         score = statistics.mean(f1(o, d["gold"]) for o, d in zip(outs, test))
         results[name] = total
         print(f"{name:<26} {total:>8.2f} {mb / total:>7.1f} {median * 1e3:>10.2f} {score:>6.3f}")
     d = results["dejunk.clean_html"]
-    print(f"dejunk vs trafilatura: {results['trafilatura.extract'] / d:.1f}x faster; "
-          f"vs resiliparse: {results['resiliparse main_content'] / d:.2f}x")
+    print(f"dejunk is {results['trafilatura.extract'] / d:.1f}x as fast as trafilatura "
+          f"and {results['resiliparse main_content'] / d:.2f}x as fast as resiliparse")
 
     if a.no_spark:
         return
