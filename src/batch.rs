@@ -31,6 +31,17 @@ pub struct Batch<'c, I> {
     done: std::vec::IntoIter<String>,
 }
 
+impl<'c, I> Batch<'c, I> {
+    fn new(cleaner: &'c Cleaner, pages: I, html: bool) -> Batch<'c, I> {
+        Batch {
+            cleaner,
+            pages,
+            html,
+            done: Vec::new().into_iter(),
+        }
+    }
+}
+
 impl<I> Iterator for Batch<'_, I>
 where
     I: Iterator,
@@ -75,12 +86,7 @@ impl Cleaner {
         I: IntoIterator,
         I::Item: AsRef<str> + Send,
     {
-        Batch {
-            cleaner: self,
-            pages: pages.into_iter(),
-            html: false,
-            done: Vec::new().into_iter(),
-        }
+        Batch::new(self, pages.into_iter(), false)
     }
 
     /// Like [`Cleaner::clean_batch`], for HTML documents
@@ -100,11 +106,6 @@ impl Cleaner {
         I: IntoIterator,
         I::Item: AsRef<str> + Send,
     {
-        Batch {
-            cleaner: self,
-            pages: pages.into_iter(),
-            html: true,
-            done: Vec::new().into_iter(),
-        }
+        Batch::new(self, pages.into_iter(), true)
     }
 }

@@ -11,6 +11,9 @@
 //! `div`, `br`, …) end a line; whitespace runs become one space (inside
 //! `pre`, newlines end lines); entities are decoded by the parser.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::feature::N_DOM;
 use ego_tree::iter::Edge;
 use scraper::node::Element;
@@ -155,6 +158,8 @@ struct Ctx {
     /// Inside `pre`: newlines end lines.
     pre: bool,
     link: bool,
+    /// The element is a block element (it ends lines).
+    is_block: bool,
 }
 
 fn is_block(name: &str) -> bool {
@@ -207,9 +212,9 @@ fn is_block(name: &str) -> bool {
     )
 }
 
-fn is_dropped(e: &Element) -> bool {
-    let name = e.name();
-    if matches!(
+/// Elements whose subtree is never page text.
+fn is_dropped_tag(name: &str) -> bool {
+    matches!(
         name,
         "script"
             | "style"
@@ -224,29 +229,44 @@ fn is_dropped(e: &Element) -> bool {
             | "math"
             | "object"
             | "embed"
-    ) {
-        return true;
-    }
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if let Some(style) = e.attr("style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    false
+    )
 }
 
-/// The bits an element sets for the lines inside it.
-fn element_bits(e: &Element) -> u32 {
-    let mut bits = 0u32;
-    let name = e.name();
+/// One pass over an element's attributes: whether they hide it (`hidden`,
+/// `aria-hidden="true"`, a style with `display:none` or
+/// `visibility:hidden`), and the [`CLASS_WORDS`] bits of its class, id,
+/// role and itemprop words.
+fn scan_attrs(e: &Element) -> (bool, u32) {
+    let (mut hidden, mut bits) = (false, 0u32);
+    for (name, value) in e.attrs() {
+        match name {
+            "hidden" => hidden = true,
+            "aria-hidden" => hidden |= value == "true",
+            "style" => {
+                let s: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                hidden |= s.contains("display:none") || s.contains("visibility:hidden");
+            }
+            "class" | "id" | "role" | "itemprop" => {
+                for tok in value.as_bytes().split(|c| !c.is_ascii_alphanumeric()) {
+                    if !tok.is_empty() && tok.len() <= 40 {
+                        bits |= token_bits(tok);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (hidden, bits)
+}
+
+/// The bits an element sets for the lines inside it: those of its tag
+/// `name`, and `attr_bits` from its attributes.
+fn element_bits(name: &str, attr_bits: u32) -> u32 {
+    let mut bits = attr_bits;
     let set = |b: &mut u32, k: usize| *b |= 1 << k;
     match name {
         "h1" | "h2" => {
@@ -264,24 +284,87 @@ fn element_bits(e: &Element) -> u32 {
         "article" | "main" => set(&mut bits, F_IN_ARTICLE),
         _ => {}
     }
-    for attr in ["class", "id", "role", "itemprop"] {
-        let Some(v) = e.attr(attr) else { continue };
-        for tok in v.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if tok.is_empty() || tok.len() > 40 {
-                continue;
-            }
-            let tok = tok.to_ascii_lowercase();
-            for &(k, words) in &CLASS_WORDS {
-                if words
-                    .iter()
-                    .any(|w| tok == *w || (w.len() >= 4 && tok.starts_with(w)))
-                {
-                    set(&mut bits, k);
-                }
-            }
+    bits
+}
+
+/// The [`CLASS_WORDS`] bits of one class/id token: a word matches the
+/// token when equal to it, or, for words of 4 letters or more, when it
+/// begins the token (ASCII case ignored).
+fn token_bits(tok: &[u8]) -> u32 {
+    static WORDS: LazyLock<ClassWords> = LazyLock::new(ClassWords::new);
+    let mut lower = [0u8; 40];
+    let lower = &mut lower[..tok.len()];
+    lower.copy_from_slice(tok);
+    lower.make_ascii_lowercase();
+    let w = &*WORDS;
+    if !w.first[usize::from(lower[0])] {
+        return 0;
+    }
+    let mut bits = w.exact.get(&*lower).copied().unwrap_or(0);
+    for &len in &w.prefix_lens {
+        if len > lower.len() {
+            break;
         }
+        bits |= w.prefix.get(&lower[..len]).copied().unwrap_or(0);
     }
     bits
+}
+
+/// [`CLASS_WORDS`] as lookup tables.
+struct ClassWords {
+    /// The bytes words begin with: most tokens are rejected on that.
+    first: [bool; 256],
+    /// Words under 4 letters, matched whole.
+    exact: HashMap<&'static [u8], u32, WordHash>,
+    /// Words of 4 letters or more, matched as prefixes.
+    prefix: HashMap<&'static [u8], u32, WordHash>,
+    /// The lengths of the prefix words, ascending.
+    prefix_lens: Vec<usize>,
+}
+
+impl ClassWords {
+    fn new() -> ClassWords {
+        let mut first = [false; 256];
+        let mut exact = HashMap::default();
+        let mut prefix = HashMap::default();
+        for &(k, words) in &CLASS_WORDS {
+            for w in words {
+                first[usize::from(w.as_bytes()[0])] = true;
+                let table = if w.len() >= 4 {
+                    &mut prefix
+                } else {
+                    &mut exact
+                };
+                *table.entry(w.as_bytes()).or_insert(0) |= 1u32 << k;
+            }
+        }
+        let mut prefix_lens: Vec<usize> = prefix.keys().map(|w| w.len()).collect();
+        prefix_lens.sort_unstable();
+        prefix_lens.dedup();
+        ClassWords {
+            first,
+            exact,
+            prefix,
+            prefix_lens,
+        }
+    }
+}
+
+/// The hash of the word tables: short keys, no adversary (the keys are
+/// ours), so the crate's fast byte hash rather than SipHash.
+type WordHash = std::hash::BuildHasherDefault<WordHasher>;
+
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = crate::hash::mix(self.0 ^ crate::hash::hash_bytes(bytes));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The line being built.
@@ -319,13 +402,20 @@ impl Builder {
             },
         );
         let t = line.text.trim();
-        if t.is_empty() {
+        let empty = t.is_empty();
+        if !empty {
+            if !self.out.text.is_empty() {
+                self.out.text.push('\n');
+            }
+            self.out.text.push_str(t);
+        }
+        // The next line reuses the buffer.
+        let mut buffer = line.text;
+        buffer.clear();
+        self.line.text = buffer;
+        if empty {
             return;
         }
-        if !self.out.text.is_empty() {
-            self.out.text.push('\n');
-        }
-        self.out.text.push_str(t);
         let mut f = [0f32; N_DOM];
         for (k, v) in f.iter_mut().enumerate().take(F_PARENT) {
             if k != F_LINK_DENSITY && k != F_ALL_LINK && k != F_DEPTH && line.bits & (1 << k) != 0 {
@@ -421,20 +511,12 @@ enum Tag {
 fn scan_tags(html: &str, mut f: impl FnMut(std::ops::Range<usize>, Tag)) {
     let b = html.as_bytes();
     let mut i = 0;
-    let find = |from: usize, pat: &[u8]| -> usize {
-        b[from.min(b.len())..]
-            .windows(pat.len())
-            .position(|w| w.eq_ignore_ascii_case(pat))
-            .map_or(b.len(), |p| from + p)
-    };
-    while i < b.len() {
-        let Some(p) = b[i..].iter().position(|&c| c == b'<') else {
-            break;
-        };
+    while let Some(p) = memchr::memchr(b'<', &b[i.min(b.len())..]) {
         let start = i + p;
         let rest = &b[start + 1..];
         if rest.starts_with(b"!--") {
-            i = (find(start + 4, b"-->") + 3).min(b.len());
+            i = memchr::memmem::find(&b[start + 4..], b"-->")
+                .map_or(b.len(), |q| start + 4 + q + 3);
             continue;
         }
         let closing = rest.first() == Some(&b'/');
@@ -449,42 +531,64 @@ fn scan_tags(html: &str, mut f: impl FnMut(std::ops::Range<usize>, Tag)) {
         }
         // The end of the tag, stepping over quoted attribute values.
         let mut j = name_at + name_len;
-        let mut quote = 0u8;
-        while j < b.len() {
+        loop {
+            let Some(q) = memchr::memchr3(b'>', b'"', b'\'', &b[j..]) else {
+                j = b.len();
+                break;
+            };
+            j += q;
             let c = b[j];
-            if quote != 0 {
-                if c == quote {
-                    quote = 0;
-                }
-            } else if c == b'"' || c == b'\'' {
-                quote = c;
-            } else if c == b'>' {
+            if c == b'>' {
                 break;
             }
-            j += 1;
+            // A quoted value: to its closing quote, or to the end.
+            j = memchr::memchr(c, &b[j + 1..]).map_or(b.len(), |e| j + 1 + e + 1);
+            if j >= b.len() {
+                break;
+            }
         }
+        let j = j.min(b.len());
         let end = (j + 1).min(b.len());
-        let name = b[name_at..name_at + name_len].to_ascii_lowercase();
+        // Names longer than any we look for are kept to their start.
+        let mut lower = [0u8; 10];
+        let name = &mut lower[..name_len.min(10)];
+        name.copy_from_slice(&b[name_at..name_at + name.len()]);
+        name.make_ascii_lowercase();
+        let name: &[u8] = if name_len > 10 { b"" } else { name };
         let self_closing = end >= 2 && b[end - 2] == b'/';
         let tag = if closing {
             Tag::Close
-        } else if is_void(&name) || self_closing {
+        } else if is_void(name) || self_closing {
             Tag::Other
         } else {
             Tag::Open
         };
         f(start..end, tag);
         i = end;
-        if tag == Tag::Open && matches!(&name[..], b"script" | b"style" | b"textarea" | b"title") {
-            let mut close = b"</".to_vec();
-            close.extend_from_slice(&name);
-            i = find(end, &close);
+        if tag == Tag::Open && matches!(name, b"script" | b"style" | b"textarea" | b"title") {
+            i = find_close(b, end, name);
         }
     }
 }
 
-/// `html` with the elements nested deeper than [`MAX_DEPTH`] unwrapped
-/// (their tags removed, their text kept); `html` itself when none is.
+/// Where the closing tag `</name` (ASCII case ignored) starts at or after
+/// `from`, or the end of `b`.
+fn find_close(b: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut at = from;
+    while let Some(p) = memchr::memchr(b'<', &b[at.min(b.len())..]) {
+        let lt = at + p;
+        let after = &b[lt + 1..];
+        if after.first() == Some(&b'/')
+            && after.len() > name.len()
+            && after[1..=name.len()].eq_ignore_ascii_case(name)
+        {
+            return lt;
+        }
+        at = lt + 1;
+    }
+    b.len()
+}
+
 fn cap_depth(html: &str) -> std::borrow::Cow<'_, str> {
     let mut depth = 0usize;
     let mut deepest = 0usize;
@@ -553,20 +657,27 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
-                    if dropped > 0 || is_dropped(e) {
+                    let name = e.name();
+                    if dropped > 0 || is_dropped_tag(name) {
+                        dropped += 1;
+                        continue;
+                    }
+                    let (hidden, attr_bits) = scan_attrs(e);
+                    if hidden {
                         dropped += 1;
                         continue;
                     }
                     let top = *stack.last().expect("root context");
-                    if is_block(e.name()) {
+                    let is_block = is_block(name);
+                    if is_block {
                         b.flush();
                     }
                     let id = b.elems.len() as u32;
                     b.elems.push(ElemStat {
-                        paragraphs: u32::from(e.name() == "p"),
+                        paragraphs: u32::from(name == "p"),
                         ..ElemStat::default()
                     });
-                    let (block, block_parent, block_grand) = if is_block(e.name()) {
+                    let (block, block_parent, block_grand) = if is_block {
                         (id, top.block, top.block_parent)
                     } else {
                         (top.block, top.block_parent, top.block_grand)
@@ -577,13 +688,14 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
                         block,
                         block_parent,
                         block_grand,
-                        bits: top.bits | element_bits(e),
+                        bits: top.bits | element_bits(name, attr_bits),
                         depth: top.depth + 1,
-                        pre: top.pre || e.name() == "pre",
-                        link: top.link || e.name() == "a",
+                        pre: top.pre || name == "pre",
+                        link: top.link || name == "a",
+                        is_block,
                     };
                     stack.push(ctx);
-                    if matches!(e.name(), "td" | "th") {
+                    if matches!(name, "td" | "th") {
                         b.text(" ", &ctx);
                     }
                 }
@@ -594,17 +706,18 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
                 _ => {}
             },
             Edge::Close(node) => {
-                if let Node::Element(e) = node.value() {
+                if let Node::Element(_) = node.value() {
                     if dropped > 0 {
                         dropped -= 1;
                         continue;
                     }
+                    // Every element not dropped pushed its context.
                     if stack.len() > 1 {
                         let c = stack.pop().expect("more than the root");
                         close(&mut b.elems, &c);
-                    }
-                    if is_block(e.name()) {
-                        b.flush();
+                        if c.is_block {
+                            b.flush();
+                        }
                     }
                 }
             }

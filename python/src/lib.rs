@@ -87,7 +87,7 @@ fn clean(
     keep_patterns: Option<Vec<String>>,
 ) -> PyResult<String> {
     let c = one_off(threshold, title, dedup, junk_patterns, keep_patterns)?;
-    Ok(py.detach(|| c.clean(text)))
+    Ok(run(py, &c, text, false, None))
 }
 
 /// clean_html(html, *, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None)
@@ -106,7 +106,23 @@ fn clean_html(
     keep_patterns: Option<Vec<String>>,
 ) -> PyResult<String> {
     let c = one_off(threshold, title, dedup, junk_patterns, keep_patterns)?;
-    Ok(py.detach(|| c.clean_html(html)))
+    Ok(run(py, &c, html, true, None))
+}
+
+/// Cleans text or HTML, with or without a site memory, without the GIL.
+fn run(
+    py: Python<'_>,
+    c: &dejunk::Cleaner,
+    input: &str,
+    html: bool,
+    site: Option<(&dejunk::SiteMemory, &str)>,
+) -> String {
+    py.detach(|| match (html, site) {
+        (true, Some((m, s))) => c.clean_html_with_memory(input, m, s),
+        (true, None) => c.clean_html(input),
+        (false, Some((m, s))) => c.clean_with_memory(input, m, s),
+        (false, None) => c.clean(input),
+    })
 }
 
 /// A reusable, thread-safe cleaner.
@@ -173,11 +189,7 @@ impl Cleaner {
         memory: Option<&SiteMemory>,
         site: Option<&str>,
     ) -> PyResult<String> {
-        let site = with_site(memory, site)?;
-        Ok(py.detach(|| match site {
-            Some((m, s)) => self.inner.clean_with_memory(text, m, s),
-            None => self.inner.clean(text),
-        }))
+        Ok(run(py, &self.inner, text, false, with_site(memory, site)?))
     }
 
     /// clean_html(html, *, memory=None, site=None)
@@ -192,11 +204,7 @@ impl Cleaner {
         memory: Option<&SiteMemory>,
         site: Option<&str>,
     ) -> PyResult<String> {
-        let site = with_site(memory, site)?;
-        Ok(py.detach(|| match site {
-            Some((m, s)) => self.inner.clean_html_with_memory(html, m, s),
-            None => self.inner.clean_html(html),
-        }))
+        Ok(run(py, &self.inner, html, true, with_site(memory, site)?))
     }
 
     /// analyze(text, *, html=False, memory=None, site=None)
