@@ -63,7 +63,6 @@ struct Slot {
     count: u32,
 }
 
-#[derive(Debug)]
 struct Shard {
     slots: Box<[Slot]>,
     /// Operations so far: varies the decay draws, deterministically.
@@ -96,7 +95,9 @@ struct Shard {
 /// **Thread-safe** (`Send + Sync`; share it by reference or in an `Arc`),
 /// and **deterministic** for a given order of [`observe`](SiteMemory::observe)
 /// calls: two runs that observe the same pages in the same order hold the
-/// same table.
+/// same table. Threads observing at once make that order a race; to
+/// observe in parallel and stay deterministic, prepare pages on the threads
+/// ([`Observation`]) and [`learn`](SiteMemory::learn) them in page order.
 ///
 /// Use it in two passes (observe every page of the crawl, then clean each
 /// with [`Cleaner::clean_with_memory`](crate::Cleaner::clean_with_memory)),
@@ -127,7 +128,6 @@ struct Shard {
 /// // Another site's pages are not affected.
 /// assert!(cleaner.clean_with_memory(&pages[0], &memory, "other.example").contains(promo));
 /// ```
-#[derive(Debug)]
 pub struct SiteMemory {
     shards: Box<[Mutex<Shard>]>,
     buckets_per_shard: usize,
@@ -135,6 +135,20 @@ pub struct SiteMemory {
     min_share: f32,
     /// `DECAY^-c` for small counts (larger counts never decay in practice).
     decay: Box<[u64]>,
+}
+
+impl std::fmt::Debug for SiteMemory {
+    /// The settings, not the table (millions of slots).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SiteMemory")
+            .field(
+                "memory_bytes",
+                &(self.shards.len() * self.buckets_per_shard * SLOTS * size_of::<Slot>()),
+            )
+            .field("min_pages", &self.min_pages)
+            .field("min_share", &self.min_share)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for SiteMemory {
@@ -635,6 +649,15 @@ mod tests {
                 "main",
                 &format!("A one-off line {} of the crawl", letters(5))
             ) <= 1
+        );
+    }
+
+    #[test]
+    fn debug_shows_the_settings_not_the_table() {
+        let d = format!("{:?}", SiteMemory::new());
+        assert_eq!(
+            d,
+            "SiteMemory { memory_bytes: 16777216, min_pages: 4, min_share: 0.05, .. }"
         );
     }
 
