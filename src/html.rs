@@ -497,17 +497,20 @@ fn is_void(name: &[u8]) -> bool {
 }
 
 /// One tag found by [`scan_tags`]: its byte range and whether it opens or
-/// closes an element (void and self-closing tags do neither).
+/// closes an element (void and self-closing tags do neither), or a whole
+/// `script` or `style` element, start tag to end tag.
 #[derive(Clone, Copy, PartialEq)]
 enum Tag {
     Open,
     Close,
     Other,
+    Script,
 }
 
 /// Calls `f(range, tag)` for every tag of `html`, in order, in one linear
-/// pass: comments, doctypes and the raw text of `script`, `style`,
-/// `textarea` and `title` are stepped over.
+/// pass: comments, doctypes and the raw text of `textarea` and `title` are
+/// stepped over; a `script` or `style` element comes as one
+/// [`Tag::Script`] range.
 fn scan_tags(html: &str, mut f: impl FnMut(std::ops::Range<usize>, Tag)) {
     let b = html.as_bytes();
     let mut i = 0;
@@ -563,12 +566,73 @@ fn scan_tags(html: &str, mut f: impl FnMut(std::ops::Range<usize>, Tag)) {
         } else {
             Tag::Open
         };
+        if tag == Tag::Open && matches!(name, b"script" | b"style") {
+            let close = if name == b"script" {
+                script_end(b, end)
+            } else {
+                find_close(b, end, name)
+            };
+            let close_end = memchr::memchr(b'>', &b[close..]).map_or(b.len(), |q| close + q + 1);
+            f(start..close_end, Tag::Script);
+            i = close_end;
+            continue;
+        }
         f(start..end, tag);
         i = end;
-        if tag == Tag::Open && matches!(name, b"script" | b"style" | b"textarea" | b"title") {
+        if tag == Tag::Open && matches!(name, b"textarea" | b"title") {
             i = find_close(b, end, name);
         }
     }
+}
+
+/// Where the `</script` that ends a script's raw text starts (or the end of
+/// `b`), following the tokeniser's escape states: after `<!--`, a nested
+/// `<script` makes the next `</script` part of the text, up to `-->`.
+fn script_end(b: &[u8], from: usize) -> usize {
+    let close = find_close(b, from, b"script");
+    if memchr::memmem::find(&b[from..close], b"<!--").is_none() {
+        return close;
+    }
+    #[derive(PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let tag_at = |i: usize, end: bool| {
+        let name_at = i + 1 + usize::from(end);
+        (!end || b.get(i + 1) == Some(&b'/'))
+            && b.len() > name_at + 6
+            && b[name_at..name_at + 6].eq_ignore_ascii_case(b"script")
+            && matches!(
+                b[name_at + 6],
+                b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
+            )
+    };
+    let mut state = State::Data;
+    let mut i = from;
+    while let Some(p) = memchr::memchr2(b'<', b'-', &b[i.min(b.len())..]) {
+        i += p;
+        let rest = &b[i..];
+        match state {
+            State::Data if rest.starts_with(b"<!--") => {
+                state = State::Escaped;
+                i += 4;
+                continue;
+            }
+            State::Data | State::Escaped if tag_at(i, true) => return i,
+            State::Escaped | State::DoubleEscaped if rest.starts_with(b"-->") => {
+                state = State::Data;
+                i += 3;
+                continue;
+            }
+            State::Escaped if tag_at(i, false) => state = State::DoubleEscaped,
+            State::DoubleEscaped if tag_at(i, true) => state = State::Escaped,
+            _ => {}
+        }
+        i += 1;
+    }
+    b.len()
 }
 
 /// Where the closing tag `</name` (ASCII case ignored) starts at or after
@@ -578,9 +642,13 @@ fn find_close(b: &[u8], from: usize, name: &[u8]) -> usize {
     while let Some(p) = memchr::memchr(b'<', &b[at.min(b.len())..]) {
         let lt = at + p;
         let after = &b[lt + 1..];
+        // `</name` ends the raw text only where the name ends.
         if after.first() == Some(&b'/')
             && after.len() > name.len()
             && after[1..=name.len()].eq_ignore_ascii_case(name)
+            && after
+                .get(name.len() + 1)
+                .is_none_or(|&c| c == b'>' || c == b'/' || c.is_ascii_whitespace())
         {
             return lt;
         }
@@ -589,18 +657,24 @@ fn find_close(b: &[u8], from: usize, name: &[u8]) -> usize {
     b.len()
 }
 
-fn cap_depth(html: &str) -> std::borrow::Cow<'_, str> {
+/// What the parser gets: `html` without its `script` and `style` elements
+/// (they never hold page text, and the tokeniser steps through their raw
+/// text a character at a time), and with elements nested deeper than
+/// [`MAX_DEPTH`] flattened. Borrowed when there is nothing to change.
+fn prepare(html: &str) -> std::borrow::Cow<'_, str> {
     let mut depth = 0usize;
     let mut deepest = 0usize;
+    let mut scripts = 0usize;
     scan_tags(html, |_, t| match t {
         Tag::Open => {
             depth += 1;
             deepest = deepest.max(depth);
         }
         Tag::Close => depth = depth.saturating_sub(1),
+        Tag::Script => scripts += 1,
         Tag::Other => {}
     });
-    if deepest <= MAX_DEPTH {
+    if deepest <= MAX_DEPTH && scripts == 0 {
         return std::borrow::Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len());
@@ -618,6 +692,7 @@ fn cap_depth(html: &str) -> std::borrow::Cow<'_, str> {
                 d > MAX_DEPTH
             }
             Tag::Other => false,
+            Tag::Script => true,
         };
         if drop {
             out.push_str(&html[last..r.start]);
@@ -639,7 +714,7 @@ fn close(elems: &mut [ElemStat], c: &Ctx) {
 
 /// Converts an HTML document into lines and their DOM features.
 pub(crate) fn convert(html: &str) -> HtmlPage {
-    let doc = Html::parse_document(&cap_depth(html));
+    let doc = Html::parse_document(&prepare(html));
     let mut b = Builder {
         out: HtmlPage::default(),
         line: Line {
@@ -800,20 +875,28 @@ mod tests {
             [
                 ("<p a='>'>", true, false),
                 ("<br/>", false, false),
-                ("<script>", true, false),
-                ("</script>", false, true),
+                ("<script>if (a<b) {}</script>", false, false),
                 ("</p>", false, true),
                 ("<img src=x>", false, false),
             ]
         );
         let deep = "<b>".repeat(300) + "x" + &"</b>".repeat(300);
-        let capped = cap_depth(&deep);
+        let capped = prepare(&deep);
         assert_eq!(capped.matches("<b>").count(), MAX_DEPTH);
         assert_eq!(capped.matches("</b>").count(), MAX_DEPTH);
-        assert!(matches!(
-            cap_depth("<p>x</p>"),
-            std::borrow::Cow::Borrowed(_)
-        ));
+        assert!(matches!(prepare("<p>x</p>"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(
+            prepare(
+                "a<SCRIPT type=x>if (a</b) {}</scripts></Script >b<style>p{}</style>c<script>d"
+            ),
+            "abc"
+        );
+        // The tokeniser's escape states: the nested script is text.
+        assert_eq!(
+            prepare("a<script><!-- w('<script>x</script>'); --></script>b"),
+            "ab"
+        );
+        assert_eq!(prepare("a<script><!-- x --></script>b"), "ab");
     }
 
     #[test]

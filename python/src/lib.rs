@@ -68,9 +68,6 @@ fn one_off(
     build(threshold, title, dedup, junk_patterns, keep_patterns).map(std::borrow::Cow::Owned)
 }
 
-/// clean(text, *, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None)
-/// --
-///
 /// The main body content of a page given as raw page text (one block a
 /// line): the kept lines, trimmed, in input order, one per line. Options
 /// are those of `Cleaner`; reuse a `Cleaner` when cleaning many pages with
@@ -90,9 +87,6 @@ fn clean(
     Ok(run(py, &c, text, false, None))
 }
 
-/// clean_html(html, *, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None)
-/// --
-///
 /// The main body content of an HTML document, one paragraph a line.
 #[pyfunction]
 #[pyo3(signature = (html, *, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None))]
@@ -176,9 +170,6 @@ impl Cleaner {
         self.inner.threshold()
     }
 
-    /// clean(text, *, memory=None, site=None)
-    /// --
-    ///
     /// The main body content of raw page text; with a SiteMemory and the
     /// page's site, the site's recurring lines are dropped too.
     #[pyo3(signature = (text, *, memory=None, site=None))]
@@ -192,9 +183,6 @@ impl Cleaner {
         Ok(run(py, &self.inner, text, false, with_site(memory, site)?))
     }
 
-    /// clean_html(html, *, memory=None, site=None)
-    /// --
-    ///
     /// The main body content of an HTML document.
     #[pyo3(signature = (html, *, memory=None, site=None))]
     fn clean_html(
@@ -207,9 +195,6 @@ impl Cleaner {
         Ok(run(py, &self.inner, html, true, with_site(memory, site)?))
     }
 
-    /// analyze(text, *, html=False, memory=None, site=None)
-    /// --
-    ///
     /// Every block of the page with its decision, score and reasons: a list
     /// of Block.
     #[pyo3(signature = (text, *, html=false, memory=None, site=None))]
@@ -354,17 +339,11 @@ impl SiteMemory {
         Ok(SiteMemory { inner })
     }
 
-    /// observe(site, text)
-    /// --
-    ///
     /// Learns from one page of `site` given as raw page text.
     fn observe(&self, py: Python<'_>, site: &str, text: &str) {
         py.detach(|| self.inner.observe(site, text));
     }
 
-    /// observe_html(site, html)
-    /// --
-    ///
     /// Learns from one page of `site` given as HTML.
     fn observe_html(&self, py: Python<'_>, site: &str, html: &str) {
         py.detach(|| self.inner.observe_html(site, html));
