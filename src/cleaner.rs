@@ -284,8 +284,13 @@ impl Cleaner {
     /// assert!(out.starts_with("The museum"));
     /// ```
     pub fn clean_into(&self, text: &str, out: &mut String) {
+        self.text_into(text, None, out);
+    }
+
+    fn text_into(&self, text: &str, memory: Option<(&SiteMemory, &str)>, out: &mut String) {
         let page = Page::new(text, &self.inner.model);
-        let (kept, _) = self.decide(&page, None);
+        let rec = memory.map(|(m, site)| m.recurrence(site, &page.seg));
+        let (kept, _) = self.decide(&page, rec.as_ref());
         write_kept(&page, &kept, out);
     }
 
@@ -308,11 +313,8 @@ impl Cleaner {
     /// assert!(!out.contains(footer));
     /// ```
     pub fn clean_with_memory(&self, text: &str, memory: &SiteMemory, site: &str) -> String {
-        let page = Page::new(text, &self.inner.model);
-        let rec = memory.recurrence(site, &page.seg);
-        let (kept, _) = self.decide(&page, Some(&rec));
         let mut out = String::new();
-        write_kept(&page, &kept, &mut out);
+        self.text_into(text, Some((memory, site)), &mut out);
         out
     }
 
@@ -340,9 +342,17 @@ impl Cleaner {
         memory: &SiteMemory,
         site: &str,
     ) -> Analysis<'t> {
+        self.text_analysis(text, Some((memory, site)))
+    }
+
+    fn text_analysis<'t>(
+        &self,
+        text: &'t str,
+        memory: Option<(&SiteMemory, &str)>,
+    ) -> Analysis<'t> {
         let page = Page::new(text, &self.inner.model);
-        let rec = memory.recurrence(site, &page.seg);
-        self.analysis(&page, &self.inner.model, Some(&rec), |i| {
+        let rec = memory.map(|(m, site)| m.recurrence(site, &page.seg));
+        self.analysis(&page, &self.inner.model, rec.as_ref(), |i| {
             Cow::Borrowed(page.block_text(i))
         })
     }
@@ -402,10 +412,7 @@ impl Cleaner {
     /// assert!(!share.reasons().is_empty());
     /// ```
     pub fn analyze<'t>(&self, text: &'t str) -> Analysis<'t> {
-        let page = Page::new(text, &self.inner.model);
-        self.analysis(&page, &self.inner.model, None, |i| {
-            Cow::Borrowed(page.block_text(i))
-        })
+        self.text_analysis(text, None)
     }
 
     fn analysis<'t>(

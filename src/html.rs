@@ -662,26 +662,11 @@ fn find_close(b: &[u8], from: usize, name: &[u8]) -> usize {
 /// text a character at a time), and with elements nested deeper than
 /// [`MAX_DEPTH`] flattened. Borrowed when there is nothing to change.
 fn prepare(html: &str) -> std::borrow::Cow<'_, str> {
-    let mut depth = 0usize;
-    let mut deepest = 0usize;
-    let mut scripts = 0usize;
-    scan_tags(html, |_, t| match t {
-        Tag::Open => {
-            depth += 1;
-            deepest = deepest.max(depth);
-        }
-        Tag::Close => depth = depth.saturating_sub(1),
-        Tag::Script => scripts += 1,
-        Tag::Other => {}
-    });
-    if deepest <= MAX_DEPTH && scripts == 0 {
-        return std::borrow::Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut last = 0;
+    // One scan: the ranges to cut, then one copy without them.
+    let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
     let mut depth = 0usize;
     scan_tags(html, |r, t| {
-        let drop = match t {
+        let cut = match t {
             Tag::Open => {
                 depth += 1;
                 depth > MAX_DEPTH
@@ -694,11 +679,19 @@ fn prepare(html: &str) -> std::borrow::Cow<'_, str> {
             Tag::Other => false,
             Tag::Script => true,
         };
-        if drop {
-            out.push_str(&html[last..r.start]);
-            last = r.end;
+        if cut {
+            cuts.push(r);
         }
     });
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut last = 0;
+    for r in cuts {
+        out.push_str(&html[last..r.start]);
+        last = r.end;
+    }
     out.push_str(&html[last..]);
     std::borrow::Cow::Owned(out)
 }

@@ -193,16 +193,9 @@ fn read_warc(
         // The first line of the next record, skipping blank lines.
         let first = match pending.take() {
             Some(l) => l,
-            None => loop {
-                let mut l = Vec::new();
-                let n = r.read_until(b'\n', &mut l)?;
-                offset += n as u64;
-                if n == 0 {
-                    return Ok(());
-                }
-                if !l.iter().all(u8::is_ascii_whitespace) {
-                    break l;
-                }
+            None => match line_where(r, &mut offset, |l| !l.iter().all(u8::is_ascii_whitespace))? {
+                Some(l) => l,
+                None => return Ok(()),
             },
         };
         *record += 1;
@@ -223,19 +216,8 @@ fn read_warc(
                     )),
                 });
                 // Resynchronise on the next record.
-                loop {
-                    let mut l = Vec::new();
-                    let n = r.read_until(b'\n', &mut l)?;
-                    offset += n as u64;
-                    if n == 0 {
-                        return Ok(());
-                    }
-                    if l.starts_with(b"WARC/") {
-                        pending = Some(l);
-                        break;
-                    }
-                }
-                if !go_on {
+                pending = line_where(r, &mut offset, |l| l.starts_with(b"WARC/"))?;
+                if pending.is_none() || !go_on {
                     return Ok(());
                 }
                 continue;
@@ -257,6 +239,26 @@ fn read_warc(
             payload,
         }) {
             return Ok(());
+        }
+    }
+}
+
+/// Reads lines until one satisfies `wanted` and returns it (`None` at the
+/// end of the input), counting the bytes read into `offset`.
+fn line_where(
+    r: &mut dyn BufRead,
+    offset: &mut u64,
+    wanted: impl Fn(&[u8]) -> bool,
+) -> io::Result<Option<Vec<u8>>> {
+    loop {
+        let mut l = Vec::new();
+        let n = r.read_until(b'\n', &mut l)?;
+        *offset += n as u64;
+        if n == 0 {
+            return Ok(None);
+        }
+        if wanted(&l) {
+            return Ok(Some(l));
         }
     }
 }
