@@ -256,6 +256,7 @@ impl fmt::Display for Reason {
             ReasonKind::Feature => "feature",
             ReasonKind::Context => "context",
             ReasonKind::Title => "title",
+            ReasonKind::AboveTitle => "above-title",
             ReasonKind::KeepPattern => "keep-pattern",
             ReasonKind::JunkPattern => "junk-pattern",
             ReasonKind::Duplicate => "duplicate-of",
@@ -302,6 +303,9 @@ pub enum ReasonKind {
     /// The block is the page's title, kept or dropped by the builder's
     /// [`title`](crate::CleanerBuilder::title) setting.
     Title,
+    /// Above the page's title, so part of the page's header, not of the
+    /// article (detail: `line N` of the title).
+    AboveTitle,
     /// A user "always keep" pattern matched (detail: the pattern).
     KeepPattern,
     /// A user junk pattern matched (detail: the pattern).

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::analysis::{Analysis, Block, Reason, ReasonKind};
 use crate::dedup::{self, Dup};
 use crate::error::{Error, ErrorKind};
-use crate::feature::{CONTEXT, CTX_Z1, CTX_Z1_IN_REGION, CTX_Z1_NEG, LOCAL};
+use crate::feature::{CONTEXT, CTX_Z1, CTX_Z1_IN_REGION, CTX_Z1_NEG, LOCAL, Stats};
 use crate::memory::{Recurrence, SiteMemory};
 use crate::model::Model;
 use crate::score::Page;
@@ -181,6 +181,7 @@ impl Default for Cleaner {
 enum Why {
     Model,
     Title,
+    AboveTitle(usize),
     Keep(usize),
     Junk(usize),
     Dup(Dup),
@@ -548,13 +549,15 @@ impl Cleaner {
         let n = page.len();
         let mut kept: Vec<bool> = (0..n).map(|i| page.prob(i) >= s.threshold).collect();
         let mut why = vec![Why::Model; n];
-        // A page has a body: when no block reaches the threshold, the
-        // blocks scoring close to the page's best are kept instead.
-        if !kept.iter().any(|&k| k) {
+        // A page has a body: when no block that reads as body (a sentence
+        // of at least 10 words, or any block of more than 30) reaches the
+        // threshold, the blocks scoring close to the page's best are kept
+        // as well.
+        if !(0..n).any(|i| kept[i] && body_like(&page.stats[i])) {
             let best = (0..n).map(|i| page.prob(i)).fold(0.0f32, f32::max);
             let floor = best * FALLBACK_RATIO;
             for (i, k) in kept.iter_mut().enumerate() {
-                *k = best >= FALLBACK_MIN && page.prob(i) >= floor;
+                *k |= best >= FALLBACK_MIN && page.prob(i) >= floor;
             }
         }
 
@@ -572,6 +575,15 @@ impl Cleaner {
         if let Some(t) = find_title(page, &kept, recurring) {
             kept[t] = s.title;
             why[t] = Why::Title;
+            // The article starts at its title: what is above it is the
+            // page's header (site name and tagline, menus, breadcrumb,
+            // section labels).
+            for i in 0..t {
+                if kept[i] {
+                    kept[i] = false;
+                    why[i] = Why::AboveTitle(t);
+                }
+            }
             if !s.title {
                 for i in t + 1..n {
                     if page.seg.norm_of(i) == page.seg.norm_of(t) {
@@ -628,6 +640,7 @@ impl Cleaner {
         match why {
             Why::Model => {}
             Why::Title => out.push(rule(ReasonKind::Title, String::new())),
+            Why::AboveTitle(t) => out.push(rule(ReasonKind::AboveTitle, line(t))),
             Why::Keep(p) => out.push(rule(
                 ReasonKind::KeepPattern,
                 s.keep
@@ -737,10 +750,7 @@ const FALLBACK_MIN: f32 = 0.2;
 /// the 8 blocks before the start of the body, the first kept block that is
 /// a sentence of at least 10 words or any block of more than 30.
 fn find_title(page: &Page<'_>, kept: &[bool], recurring: impl Fn(usize) -> bool) -> Option<usize> {
-    let start = (0..page.len()).find(|&i| {
-        let st = &page.stats[i];
-        kept[i] && (st.words > 30 || (st.words >= 10 && st.sentences > 0))
-    })?;
+    let start = (0..page.len()).find(|&i| kept[i] && body_like(&page.stats[i]))?;
     (start.saturating_sub(8)..start)
         .filter(|&i| {
             let st = &page.stats[i];
@@ -750,6 +760,12 @@ fn find_title(page: &Page<'_>, kept: &[bool], recurring: impl Fn(usize) -> bool)
                 && !matches!(st.first, '•' | '-' | '*' | '·')
         })
         .max_by(|&a, &b| page.z2[a].total_cmp(&page.z2[b]).then(b.cmp(&a)))
+}
+
+/// Whether a block reads as body text: a sentence of at least 10 words, or
+/// any block of more than 30.
+fn body_like(st: &Stats) -> bool {
+    st.words > 30 || (st.words >= 10 && st.sentences > 0)
 }
 
 fn write_kept(page: &Page<'_>, kept: &[bool], out: &mut String) {
@@ -837,7 +853,10 @@ impl CleanerBuilder {
     /// of the body (the first kept line that is a sentence of at least 10
     /// words, or of more than 30 words). With `true`
     /// it is kept even if the model would drop it; with `false` it is dropped,
-    /// with every later line of the same text.
+    /// with every later line of the same text. Either way the article starts
+    /// at its title: lines above it are the page's header (site name and
+    /// tagline, menus, breadcrumb) and are dropped
+    /// ([`ReasonKind::AboveTitle`](crate::ReasonKind::AboveTitle)).
     ///
     /// # Example
     ///
@@ -869,8 +888,9 @@ impl CleanerBuilder {
     ///
     /// ```
     /// let p = "The city council voted on Tuesday to keep the central library open.";
-    /// let page = format!("{p}\n{p}");
-    /// assert_eq!(dejunk::clean(&page), p);
+    /// let q = "The vote followed months of debate about the cost of the building, which needs a new roof.";
+    /// let page = format!("{p}\n{p}\n{q}");
+    /// assert_eq!(dejunk::clean(&page), format!("{p}\n{q}"));
     /// let keep_all = dejunk::Cleaner::builder().dedup(false).build()?;
     /// assert_eq!(keep_all.clean(&page), page);
     /// # Ok::<(), dejunk::Error>(())

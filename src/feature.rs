@@ -156,8 +156,9 @@ pub const PACKS: [&str; 11] = [
 const L_PACK0: usize = 34;
 /// The packs whose phrases head a section of page furniture ("Related
 /// articles", "Comments", "Sign up", "Get the app", "About the author",
-/// "Share this"): a short block with one of them is a *section switch*.
-const SWITCH_PACKS: [usize; 6] = [1, 2, 3, 5, 6, 10];
+/// "Share this") or end the article ("All rights reserved"): a short block
+/// with one of them is a *section switch*.
+const SWITCH_PACKS: [usize; 7] = [1, 2, 3, 5, 6, 7, 10];
 /// A section switch has at most this many words.
 const SWITCH_WORDS: u32 = 8;
 
@@ -199,6 +200,9 @@ const BASE_CONTEXT: [&str; CTX_PACK0] = [
     "ln_since_switch",
     "ln_body_since_switch",
     "ln_body_before_switch",
+    "ln_headline_run",
+    "ln_lead_run",
+    "ln_switch_list",
 ];
 
 /// Names of the context features, in vector order.
@@ -206,7 +210,7 @@ pub const CONTEXT: [&str; CTX_PACK0 + PACKS.len()] = concat(BASE_CONTEXT, PACK_F
 /// Index in [`CONTEXT`] of the first pack feature: the curated packs
 /// count again in the final score, so that one strong junk phrase is not
 /// averaged away by a content-rich neighbourhood.
-pub(crate) const CTX_PACK0: usize = 27;
+pub(crate) const CTX_PACK0: usize = 30;
 
 /// Indices of the context features that carry the block's own local score.
 pub(crate) const CTX_Z1: usize = 0;
@@ -481,6 +485,24 @@ pub(crate) fn local(
     out
 }
 
+/// For each of `n` blocks, the length of the maximal run of consecutive
+/// blocks containing it in which every neighbouring pair satisfies `same`.
+fn runs(n: usize, same: impl Fn(usize, usize) -> bool) -> Vec<u32> {
+    let mut out = vec![1u32; n];
+    let mut a = 0;
+    while a < n {
+        let mut b = a + 1;
+        while b < n && same(b - 1, b) {
+            b += 1;
+        }
+        for r in &mut out[a..b] {
+            *r = (b - a) as u32;
+        }
+        a = b;
+    }
+    out
+}
+
 fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
@@ -567,6 +589,43 @@ pub(crate) fn context(
                 && SWITCH_PACKS.iter().any(|&k| local[i][L_PACK0 + k] > 0.0)
         })
         .collect();
+    // List runs. A block is headline-shaped when it has 3 to 20 words and
+    // no sentence end: a run of them is a list of links, a single one a
+    // subheading. Its lead is its first word with digits folded (`05 nov` and
+    // `04 nov` share it), or the bullet: runs of equal leads are lists of
+    // dated or numbered entries. The blocks right after a section switch
+    // that are list entries (headline-shaped, bulleted or of at most 3
+    // words) are counted from the switch on, so that the one-word entries
+    // of a "Read also" inset are told from the body.
+    let headline: Vec<bool> = (0..n)
+        .map(|i| {
+            (3..=20).contains(&stats[i].words)
+                && local[i][L_END_TERMINAL] == 0.0
+                && stats[i].last != ':'
+        })
+        .collect();
+    let headline_run = runs(n, |a, b| headline[a] && headline[b]);
+    let lead: Vec<u64> = (0..n)
+        .map(|i| {
+            if local[i][L_BULLET] > 0.0 {
+                return 1;
+            }
+            let first = seg.norm_of(i).trim_start().split(' ').next().unwrap_or("");
+            // FNV-1a over the word with digits folded; never 1.
+            let h = first.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                let b = if b.is_ascii_digit() { b'0' } else { b };
+                (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+            });
+            h | 2
+        })
+        .collect();
+    let lead_run = runs(n, |a, b| lead[a] == lead[b]);
+    let list_entry: Vec<bool> = (0..n)
+        .map(|i| headline[i] || local[i][L_BULLET] > 0.0 || stats[i].words <= 3)
+        .collect();
+    let mut switch_list = 0u32;
+    let mut in_switch_list = false;
+
     let mut out = Vec::with_capacity(n);
     let mut last_switch: Option<usize> = None;
     let mut body_words = 0u32;
@@ -575,6 +634,15 @@ pub(crate) fn context(
     // The nearest preceding short block (a heading or label).
     let mut head: Option<usize> = None;
     for i in 0..n {
+        if switch[i] {
+            switch_list = 0;
+            in_switch_list = true;
+        } else if in_switch_list && list_entry[i] {
+            switch_list += 1;
+        } else {
+            in_switch_list = false;
+            switch_list = 0;
+        }
         let at = |j: isize| -> f32 {
             if j < 0 || j as usize >= n {
                 EDGE_Z
@@ -630,6 +698,17 @@ pub(crate) fn context(
             }),
             ln1(body_words as f32),
             ln1(body_before_switch as f32),
+            if headline[i] {
+                ln1(headline_run[i] as f32)
+            } else {
+                0.0
+            },
+            if lead_run[i] >= 2 {
+                ln1(lead_run[i] as f32)
+            } else {
+                0.0
+            },
+            ln1(switch_list as f32),
             0.0,
             0.0,
             0.0,
@@ -696,7 +775,15 @@ mod tests {
         let switch: Vec<&str> = SWITCH_PACKS.iter().map(|&k| PACKS[k]).collect();
         assert_eq!(
             switch,
-            ["app", "subscribe", "share", "comment", "related", "author"]
+            [
+                "app",
+                "subscribe",
+                "share",
+                "comment",
+                "related",
+                "legal",
+                "author"
+            ]
         );
     }
 

@@ -249,6 +249,7 @@ fn kind_name(k: dejunk::ReasonKind) -> &'static str {
         K::Feature => "feature",
         K::Context => "context",
         K::Title => "title",
+        K::AboveTitle => "above_title",
         K::KeepPattern => "keep_pattern",
         K::JunkPattern => "junk_pattern",
         K::Duplicate => "duplicate",

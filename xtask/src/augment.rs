@@ -10,13 +10,23 @@
 //! scorer learns to trust strong local junk evidence inside the body.
 //!
 //! The same copy also gets, after its last body line, a *teaser section*
-//! such as "related articles" boxes print: a junk heading, then items of
-//! junk lines (titles, sources, times) each followed by a body paragraph of
-//! another page, all labelled junk. A paragraph that reads like body but
+//! such as "related articles" boxes print: a junk heading with a curated
+//! "related" phrase (as below), then items of another page's headline (see
+//! below) and junk lines (sources, times), each followed by a body paragraph
+//! of that page, all labelled junk; on half the copies the last paragraph is up to eight
+//! paragraphs of that page joined, as when a related box prints a whole
+//! article on one line. A paragraph that reads like body but
 //! sits alone among furniture after the article is not the article.
+//! And it gets, between two body lines, a *read-also inset*: a short junk
+//! heading of a training page that has a curated "related" phrase ("Read
+//! also", "More stories"), then the headlines of other pages, as bulleted
+//! items or not (the headline of a page: its first body line of 4 to 20
+//! words without a sentence end), all labelled junk. Headlines are body on
+//! their own page, and the inset sits in the middle of the body, so only
+//! the heading and the shape of the list tell it apart.
 //! Deterministic: positions and lines are chosen by hashes of the id.
 
-use crate::corpus::{Doc, Part, fnv64};
+use crate::corpus::{Doc, Part, fnv64, fnv64_extend};
 
 /// Junk runs inserted per page copy.
 const INSERTS: u64 = 2;
@@ -26,13 +36,34 @@ const MAX_RUN: usize = 5;
 const MIN_BODY_LINES: usize = 4;
 /// Items of the teaser section.
 const TEASERS: u64 = 2;
+/// The last teaser joins up to this many paragraphs of its page.
+const LONG_TEASER: usize = 8;
 /// A teaser paragraph has at least this many words.
 const MIN_TEASER_WORDS: usize = 15;
 /// Junk lines of at most this many words feed the pool.
 const MAX_POOL_WORDS: usize = 40;
+/// An inset heading has at most this many words.
+const MAX_INSET_HEAD_WORDS: usize = 6;
+
+/// The words of `s`, lowercased, letters and digits only, one space apart,
+/// with a space before and after.
+fn words(s: &str) -> String {
+    let mut out = String::from(" ");
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        out.push_str(&w.to_lowercase());
+        out.push(' ');
+    }
+    out
+}
 
 /// The augmented copies of the training pages of `docs`.
-pub fn junk_inside_body(docs: &[(Part, Doc)]) -> Vec<(Part, Doc)> {
+///
+/// `related` are the curated "related" phrases (normalised words), which
+/// pick the headings of the read-also insets.
+pub fn junk_inside_body(docs: &[(Part, Doc)], related: &[&str]) -> Vec<(Part, Doc)> {
     // The pool: (document index, lines) of runs of consecutive junk lines
     // (blank lines do not break a run) of the training pages, cut to at
     // most MAX_RUN lines, each line short.
@@ -76,12 +107,45 @@ pub fn junk_inside_body(docs: &[(Part, Doc)]) -> Vec<(Part, Doc)> {
             }
         }
     }
+    // Inset headings (short junk lines with a related phrase) and the
+    // headline of every training page.
+    let mut heads: Vec<(usize, &str)> = Vec::new();
+    let mut headlines: Vec<(usize, &str)> = Vec::new();
+    for (d, (part, doc)) in docs.iter().enumerate() {
+        if *part != Part::Train {
+            continue;
+        }
+        let mut found = false;
+        for (j, line) in doc.text.split('\n').enumerate() {
+            let t = line.trim();
+            let n = t.split_whitespace().count();
+            if n == 0 {
+                continue;
+            }
+            match doc.line_labels.get(j) {
+                Some(&0) if n <= MAX_INSET_HEAD_WORDS => {
+                    let w = words(t);
+                    if related.iter().any(|p| w.contains(&format!(" {p} "))) {
+                        heads.push((d, t));
+                    }
+                }
+                Some(&1) if !found => {
+                    found = true;
+                    if (4..=20).contains(&n) && !t.ends_with(['.', '!', '?', ':']) {
+                        headlines.push((d, t));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
     let mut out = Vec::new();
-    if pool.is_empty() || paras.is_empty() {
+    if pool.is_empty() || paras.is_empty() || heads.is_empty() || headlines.len() < 8 {
         return out;
     }
-    // An entry of `pool` or `paras` not from page `d`, picked by `h`.
-    fn other<T>(v: &[(usize, T)], d: usize, h: u64) -> &T {
+    // The index of an entry of `pool` or `paras` not from page `d`, picked
+    // by `h`.
+    fn other_at<T>(v: &[(usize, T)], d: usize, h: u64) -> usize {
         let mut p = (h % v.len() as u64) as usize;
         for _ in 0..v.len() {
             if v[p].0 != d {
@@ -89,7 +153,10 @@ pub fn junk_inside_body(docs: &[(Part, Doc)]) -> Vec<(Part, Doc)> {
             }
             p = (p + 1) % v.len();
         }
-        &v[p].1
+        p
+    }
+    fn other<T>(v: &[(usize, T)], d: usize, h: u64) -> &T {
+        &v[other_at(v, d, h)].1
     }
     for (d, (part, doc)) in docs.iter().enumerate() {
         if *part != Part::Train {
@@ -103,22 +170,60 @@ pub fn junk_inside_body(docs: &[(Part, Doc)]) -> Vec<(Part, Doc)> {
             continue;
         }
         // Insert after body lines that are not the last body line.
-        let mut after: Vec<(usize, Vec<&str>)> = Vec::new();
+        let mut after: Vec<(usize, Vec<String>)> = Vec::new();
         for k in 0..INSERTS {
             let h = fnv64(format!("{}#{k}", doc.id).as_bytes());
             let at = body[(h % (body.len() as u64 - 1)) as usize];
-            after.push((at, other(&pool, d, h >> 20).clone()));
+            let run = other(&pool, d, h >> 20);
+            after.push((at, run.iter().map(|l| l.to_string()).collect()));
         }
+        // The read-also inset.
+        let h = fnv64(format!("{}#inset", doc.id).as_bytes());
+        let at = body[(h % (body.len() as u64 - 1)) as usize];
+        let bullet = h & (1 << 40) != 0;
+        let mut inset: Vec<String> = vec![other(&heads, d, h >> 8).to_string()];
+        for k in 0..2 + (h >> 50) % 3 {
+            let t = other(&headlines, d, fnv64_extend(h, &k.to_le_bytes()));
+            inset.push(if bullet {
+                format!("  \u{2022} {t}")
+            } else {
+                t.to_string()
+            });
+        }
+        after.push((at, inset));
         after.sort_unstable();
         after.dedup_by_key(|x| x.0);
         // The teaser section, after the last body line.
         let last = *body.last().expect("enough body lines");
         let h = fnv64(format!("{}#teasers", doc.id).as_bytes());
-        let mut section: Vec<&str> = vec![other(&pool, d, h)[0]];
+        let mut section: Vec<String> = vec![other(&heads, d, h).to_string()];
         for k in 0..TEASERS {
             let h = fnv64(format!("{}#teaser{k}", doc.id).as_bytes());
-            section.extend(other(&pool, d, h).iter().take(2));
-            section.push(*other(&paras, d, h >> 20));
+            // The teaser's page: its headline (when it has one) and a
+            // junk line, or two junk lines, then its paragraph. On half
+            // the copies the last teaser is a whole article printed as one
+            // line: up to LONG_TEASER paragraphs of that page.
+            let p = other_at(&paras, d, h >> 20);
+            let junk = other(&pool, d, h).iter().map(|l| l.to_string());
+            match headlines.binary_search_by_key(&paras[p].0, |(e, _)| *e) {
+                Ok(i) => {
+                    section.push(headlines[i].1.to_string());
+                    section.extend(junk.take(1));
+                }
+                Err(_) => section.extend(junk.take(2)),
+            }
+            let n = if k + 1 == TEASERS && h & (1 << 41) != 0 {
+                LONG_TEASER
+            } else {
+                1
+            };
+            let text: Vec<&str> = paras[p..]
+                .iter()
+                .take_while(|(e, _)| *e == paras[p].0)
+                .take(n)
+                .map(|(_, t)| *t)
+                .collect();
+            section.push(text.join(" "));
         }
         after.push((last, section));
         let mut text: Vec<&str> = Vec::with_capacity(lines.len() + 4);
@@ -140,7 +245,7 @@ pub fn junk_inside_body(docs: &[(Part, Doc)]) -> Vec<(Part, Doc)> {
                         text.push("");
                         labels.push(0);
                     }
-                    text.push(l);
+                    text.push(l.as_str());
                     labels.push(0);
                 }
             }

@@ -100,7 +100,13 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool, input: Input) -> Result
     let n_real = docs.len();
     // The augmentation edits text lines; HTML pages are used as they are.
     if input == Input::Text {
-        let copies = augment::junk_inside_body(&docs);
+        let packs = read_packs(&root.join("model/packs.tsv"))?;
+        let related: Vec<&str> = packs
+            .iter()
+            .filter(|(c, _)| c == "related")
+            .map(|(_, p)| p.as_str())
+            .collect();
+        let copies = augment::junk_inside_body(&docs, &related);
         docs.extend(copies);
     }
     eprintln!(

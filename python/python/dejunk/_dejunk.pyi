@@ -31,7 +31,7 @@ class Reason:
     """One reason behind a block's decision."""
 
     kind: str
-    """phrase, feature, context, title, keep_pattern, junk_pattern, duplicate, near_duplicate or site_memory."""
+    """phrase, feature, context, title, above_title, keep_pattern, junk_pattern, duplicate, near_duplicate or site_memory."""
     detail: str
     weight: float
     text: str
