@@ -396,41 +396,104 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool, input: Input) -> Result
     Ok(())
 }
 
-/// Labels the blocks of an HTML page by the gold text: a block of three
-/// or more words is body when at least half of its word 3-grams occur in
-/// the gold; a shorter one when its words occur, in order, within a short
-/// gold line (a headline, a dateline, a caption). Word 3-grams rather than
-/// a full alignment: repeated strings (a headline shown again in a related
-/// box) count twice, which the text corpus's labels avoid.
+/// Labels the blocks of an HTML page by the gold text, with the rule the
+/// corpus uses for its text lines: the blocks' words, in page order, are
+/// aligned with the gold's words by a monotonic alignment (the longest
+/// common run of words, then recursively left and right of it, as
+/// Python's `difflib.SequenceMatcher`); a block is body when at least half
+/// of its words are aligned. A string the page repeats (a headline shown
+/// again in a related box) is aligned at most as often as the gold has it.
 fn gold_labels(norms: &[String], gold: &str) -> Vec<f32> {
-    let gold_words: Vec<String> = internal::normalize(gold)
-        .split_ascii_whitespace()
-        .map(str::to_string)
-        .collect();
-    let tri: std::collections::HashSet<u64> = gold_words
-        .windows(3)
-        .map(|w| gram_hash(&[&w[0], &w[1], &w[2]]))
-        .collect();
-    let short: Vec<String> = gold
-        .lines()
-        .map(internal::normalize)
-        .filter(|n| n.split_ascii_whitespace().count() <= 8)
-        .collect();
-    norms
-        .iter()
-        .map(|norm| {
-            let w: Vec<&str> = norm.split_ascii_whitespace().collect();
-            let body = if w.len() >= 3 {
-                let hit = w.windows(3).filter(|g| tri.contains(&gram_hash(g))).count();
-                2 * hit >= w.len() - 2
-            } else if w.is_empty() {
-                false
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let gold_norm = internal::normalize(gold);
+    let mut id = |w| {
+        let n = ids.len() as u32;
+        *ids.entry(w).or_insert(n)
+    };
+    let g: Vec<u32> = gold_norm.split_ascii_whitespace().map(&mut id).collect();
+    let mut t: Vec<u32> = Vec::new();
+    let mut owner: Vec<usize> = Vec::new();
+    for (k, norm) in norms.iter().enumerate() {
+        for w in norm.split_ascii_whitespace() {
+            t.push(id(w));
+            owner.push(k);
+        }
+    }
+    let covered = align(&t, &g);
+    let mut hit = vec![0usize; norms.len()];
+    let mut all = vec![0usize; norms.len()];
+    for (i, &k) in owner.iter().enumerate() {
+        all[k] += 1;
+        hit[k] += covered[i] as usize;
+    }
+    (0..norms.len())
+        .map(|k| {
+            if all[k] > 0 && 2 * hit[k] >= all[k] {
+                1.0
             } else {
-                short.iter().any(|s| s.contains(norm.as_str()))
-            };
-            if body { 1.0 } else { 0.0 }
+                0.0
+            }
         })
         .collect()
+}
+
+/// Which tokens of `a` lie in the matching blocks of a monotonic alignment
+/// of `a` with `b`: the longest common run (the earliest of equal ones),
+/// then recursively the parts left and right of it.
+fn align(a: &[u32], b: &[u32]) -> Vec<bool> {
+    let mut b2j: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (j, &x) in b.iter().enumerate() {
+        b2j.entry(x).or_default().push(j);
+    }
+    let mut covered = vec![false; a.len()];
+    // Lengths of the common runs ending at b[j], for the previous and the
+    // current i; only the touched entries are non-zero.
+    let mut prev = vec![0usize; b.len()];
+    let mut cur = vec![0usize; b.len()];
+    let mut touched_prev: Vec<usize> = Vec::new();
+    let mut touched_cur: Vec<usize> = Vec::new();
+    let mut stack = vec![(0usize, a.len(), 0usize, b.len())];
+    while let Some((alo, ahi, blo, bhi)) = stack.pop() {
+        if alo >= ahi || blo >= bhi {
+            continue;
+        }
+        let (mut bi, mut bj, mut size) = (alo, blo, 0usize);
+        for i in alo..ahi {
+            if let Some(js) = b2j.get(&a[i]) {
+                let start = js.partition_point(|&j| j < blo);
+                for &j in js[start..].iter().take_while(|&&j| j < bhi) {
+                    let k = if j > blo { prev[j - 1] } else { 0 } + 1;
+                    cur[j] = k;
+                    touched_cur.push(j);
+                    if k > size {
+                        bi = i + 1 - k;
+                        bj = j + 1 - k;
+                        size = k;
+                    }
+                }
+            }
+            for &j in &touched_prev {
+                prev[j] = 0;
+            }
+            touched_prev.clear();
+            for &j in &touched_cur {
+                prev[j] = cur[j];
+                cur[j] = 0;
+            }
+            std::mem::swap(&mut touched_prev, &mut touched_cur);
+        }
+        for &j in &touched_prev {
+            prev[j] = 0;
+        }
+        touched_prev.clear();
+        if size == 0 {
+            continue;
+        }
+        covered[bi..bi + size].iter_mut().for_each(|c| *c = true);
+        stack.push((alo, bi, blo, bj));
+        stack.push((bi + size, ahi, bj + size, bhi));
+    }
+    covered
 }
 
 /// Reads the curated packs: `category<TAB>phrase` lines, `#` comments.
@@ -650,4 +713,42 @@ fn gram_hash(words: &[&str]) -> u64 {
     words.iter().fold(corpus::FNV_OFFSET, |h, w| {
         corpus::fnv64_extend(corpus::fnv64_extend(h, w.as_bytes()), b" ")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alignment_is_monotonic_and_counts_repeats_once() {
+        // The gold's run is matched at its first place in the page only.
+        assert_eq!(
+            align(&[1, 2, 3, 9, 1, 2, 3], &[1, 2, 3]),
+            [true, true, true, false, false, false, false]
+        );
+        // The longest run wins, then the parts left and right of it.
+        assert_eq!(
+            align(&[5, 1, 2, 3, 4, 6, 7], &[5, 7, 1, 2, 3, 4, 6, 7]),
+            [true, true, true, true, true, true, true]
+        );
+        // Of equal runs the earliest in the page; what crosses it is lost.
+        assert_eq!(
+            align(&[4, 5, 1, 2], &[1, 2, 4, 5, 6]),
+            [true, true, false, false]
+        );
+    }
+
+    #[test]
+    fn blocks_are_body_when_half_their_words_align() {
+        let norms: Vec<String> = [
+            "related story",
+            "the council voted to keep the library",
+            "the council voted",
+        ]
+        .iter()
+        .map(|s| internal::normalize(s))
+        .collect();
+        let labels = gold_labels(&norms, "The council voted to keep the library.");
+        assert_eq!(labels, [0.0, 1.0, 0.0]);
+    }
 }
