@@ -458,8 +458,8 @@ fn align(a: &[u32], b: &[u32]) -> Vec<bool> {
             continue;
         }
         let (mut bi, mut bj, mut size) = (alo, blo, 0usize);
-        for i in alo..ahi {
-            if let Some(js) = b2j.get(&a[i]) {
+        for (i, x) in a.iter().enumerate().take(ahi).skip(alo) {
+            if let Some(js) = b2j.get(x) {
                 let start = js.partition_point(|&j| j < blo);
                 for &j in js[start..].iter().take_while(|&&j| j < bhi) {
                     let k = if j > blo { prev[j - 1] } else { 0 } + 1;
