@@ -788,6 +788,13 @@ mod tests {
     }
 
     #[test]
+    fn runs_cover_each_block() {
+        let v = [1, 1, 2, 3, 3, 3];
+        assert_eq!(runs(v.len(), |a, b| v[a] == v[b]), [2, 2, 1, 3, 3, 3]);
+        assert!(runs(0, |_, _| true).is_empty());
+    }
+
+    #[test]
     fn names_are_unique() {
         let mut v: Vec<&str> = LOCAL.to_vec();
         v.sort_unstable();

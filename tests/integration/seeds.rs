@@ -142,3 +142,34 @@ fn scorer_follows_the_rule() {
     assert!(score(text, labels, "c\nb").is_err());
     assert!(score(text, labels, "zzz").is_err());
 }
+
+/// The article starts at its title: on every seed no block above the title
+/// is kept, and seed 000's header lines (a site tagline, a menu label) go
+/// for that reason.
+#[test]
+fn nothing_above_the_title_is_kept() {
+    for (name, text, _) in seeds() {
+        let a = dejunk::Cleaner::new().analyze(&text);
+        let blocks = a.blocks();
+        let Some(t) = blocks.iter().position(|b| {
+            b.reasons()
+                .iter()
+                .any(|r| r.kind() == dejunk::ReasonKind::Title)
+        }) else {
+            continue;
+        };
+        assert!(blocks[..t].iter().all(|b| !b.is_kept()), "{name}");
+    }
+    let (_, text, _) = &seeds()[0];
+    let above = dejunk::Cleaner::new()
+        .analyze(text)
+        .blocks()
+        .iter()
+        .filter(|b| {
+            b.reasons()
+                .iter()
+                .any(|r| r.kind() == dejunk::ReasonKind::AboveTitle)
+        })
+        .count();
+    assert!(above >= 1);
+}
