@@ -567,19 +567,7 @@ pub(crate) fn context(
         }
     };
     // Lengths of the runs of same-sign local scores.
-    let mut run_len = vec![0u32; n];
-    let mut a = 0;
-    while a < n {
-        let neg = z[a] < 0.0;
-        let mut b = a;
-        while b < n && (z[b] < 0.0) == neg {
-            b += 1;
-        }
-        for r in &mut run_len[a..b] {
-            *r = (b - a) as u32;
-        }
-        a = b;
-    }
+    let run_len = runs(n, |a, b| (z[a] < 0.0) == (z[b] < 0.0));
 
     // Section switches: short blocks with a section pack phrase. After one,
     // the distance to it and the words of body-like blocks since.
@@ -679,16 +667,8 @@ pub(crate) fn context(
             l[L_BULLET],
             l[L_LE3],
             l[L_REL_POS],
-            if z[i] < 0.0 {
-                ln1(run_len[i] as f32)
-            } else {
-                0.0
-            },
-            if z[i] >= 0.0 {
-                ln1(run_len[i] as f32)
-            } else {
-                0.0
-            },
+            flag(z[i] < 0.0) * ln1(run_len[i] as f32),
+            flag(z[i] >= 0.0) * ln1(run_len[i] as f32),
             side(i.saturating_sub(10), i),
             side(i + 1, (i + 11).min(n)),
             flag(switch[i]),
@@ -698,16 +678,8 @@ pub(crate) fn context(
             }),
             ln1(body_words as f32),
             ln1(body_before_switch as f32),
-            if headline[i] {
-                ln1(headline_run[i] as f32)
-            } else {
-                0.0
-            },
-            if lead_run[i] >= 2 {
-                ln1(lead_run[i] as f32)
-            } else {
-                0.0
-            },
+            flag(headline[i]) * ln1(headline_run[i] as f32),
+            flag(lead_run[i] >= 2) * ln1(lead_run[i] as f32),
             ln1(switch_list as f32),
             0.0,
             0.0,

@@ -26,6 +26,8 @@
 //! the heading and the shape of the list tell it apart.
 //! Deterministic: positions and lines are chosen by hashes of the id.
 
+use dejunk::internal;
+
 use crate::corpus::{Doc, Part, fnv64, fnv64_extend};
 
 /// Junk runs inserted per page copy.
@@ -45,24 +47,11 @@ const MAX_POOL_WORDS: usize = 40;
 /// An inset heading has at most this many words.
 const MAX_INSET_HEAD_WORDS: usize = 6;
 
-/// The words of `s`, lowercased, letters and digits only, one space apart,
-/// with a space before and after.
-fn words(s: &str) -> String {
-    let mut out = String::from(" ");
-    for w in s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        out.push_str(&w.to_lowercase());
-        out.push(' ');
-    }
-    out
-}
-
 /// The augmented copies of the training pages of `docs`.
 ///
-/// `related` are the curated "related" phrases (normalised words), which
-/// pick the headings of the read-also insets.
+/// `related` are the curated "related" phrases (normalised as the matcher
+/// sees them, [`internal::normalize`]), which pick the headings of the
+/// read-also insets.
 pub fn junk_inside_body(docs: &[(Part, Doc)], related: &[&str]) -> Vec<(Part, Doc)> {
     // The pool: (document index, lines) of runs of consecutive junk lines
     // (blank lines do not break a run) of the training pages, cut to at
@@ -124,7 +113,7 @@ pub fn junk_inside_body(docs: &[(Part, Doc)], related: &[&str]) -> Vec<(Part, Do
             }
             match doc.line_labels.get(j) {
                 Some(&0) if n <= MAX_INSET_HEAD_WORDS => {
-                    let w = words(t);
+                    let w = internal::normalize(t);
                     if related.iter().any(|p| w.contains(&format!(" {p} "))) {
                         heads.push((d, t));
                     }

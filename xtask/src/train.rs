@@ -98,9 +98,9 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool, input: Input) -> Result
     let t0 = Instant::now();
     let mut docs = corpus::load(corpus_path, input == Input::Html)?;
     let n_real = docs.len();
+    let packs = read_packs(&root.join("model/packs.tsv"))?;
     // The augmentation edits text lines; HTML pages are used as they are.
     if input == Input::Text {
-        let packs = read_packs(&root.join("model/packs.tsv"))?;
         let related: Vec<&str> = packs
             .iter()
             .filter(|(c, _)| c == "related")
@@ -169,7 +169,6 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool, input: Input) -> Result
         phrases.len(),
         t0.elapsed().as_secs_f64()
     );
-    let packs = read_packs(&root.join("model/packs.tsv"))?;
     let zero = ModelParts::zero("zero", phrases.clone(), stopwords.clone(), packs);
     let zero_model = internal::model(zero.clone()).map_err(|e| e.to_string())?;
 
