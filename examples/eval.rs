@@ -31,6 +31,11 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// The trainer's split rule, from the trainer's own file.
+#[path = "../xtask/src/split.rs"]
+#[allow(dead_code)]
+mod split;
+
 #[derive(Default)]
 struct Sums {
     docs: usize,
@@ -112,7 +117,10 @@ fn run() -> Result<(), String> {
             continue;
         }
         let id = doc["id"].as_str().unwrap_or("");
-        if validation && ds != "scrapinghub" && fnv64(id.as_bytes()) % 5 != 0 {
+        if validation
+            && ds != "scrapinghub"
+            && split::part(id, &ds) != Some(split::Part::Validation)
+        {
             continue;
         }
         let text = doc[if html { "html" } else { "text" }]
@@ -161,18 +169,6 @@ fn run() -> Result<(), String> {
         );
     }
     Ok(())
-}
-
-/// The trainer's split rule (`xtask/src/corpus.rs`): a cleaneval or dragnet
-/// document is in the validation part when the FNV-1a 64 hash of its id is
-/// divisible by 5.
-fn fnv64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 /// Lowercased `\w+` runs (Unicode word characters).

@@ -64,7 +64,7 @@ fn run() -> Result<(), String> {
     }
     let mut two_pass = Score::default();
     for p in &crawl {
-        let a = cleaner.analyze_with_memory(&p.text, &memory, &p.site);
+        let a = cleaner.for_site(&memory, &p.site).analyze(&p.text);
         two_pass.add(p, &kept_lines(p, &a));
     }
 
@@ -72,7 +72,7 @@ fn run() -> Result<(), String> {
     let mut online = Score::default();
     for p in &crawl {
         memory.observe(&p.site, &p.text);
-        let a = cleaner.analyze_with_memory(&p.text, &memory, &p.site);
+        let a = cleaner.for_site(&memory, &p.site).analyze(&p.text);
         online.add(p, &kept_lines(p, &a));
     }
 

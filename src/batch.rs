@@ -60,11 +60,21 @@ where
         let (cleaner, html) = (self.cleaner, self.html);
         let out: Vec<String> = chunk
             .into_par_iter()
-            .map(|page| cleaner.clean_any(page.as_ref(), html))
+            .map(|page| clean_one(cleaner, page.as_ref(), html))
             .collect();
         self.done = out.into_iter();
         self.done.next()
     }
+}
+
+/// Cleans text, or HTML when `html`.
+fn clean_one(cleaner: &Cleaner, page: &str, html: bool) -> String {
+    #[cfg(feature = "html")]
+    if html {
+        return cleaner.clean_html(page);
+    }
+    let _ = html;
+    cleaner.clean(page)
 }
 
 impl Cleaner {

@@ -105,6 +105,39 @@ fn contained(sh: &[u64], seen: &HashIndex) -> (usize, usize) {
     (hit, src)
 }
 
+/// One containment pass over the kept blocks in `order`: a `tested` block
+/// whose shingles are at least [`CONTAINED`] among those of the blocks met
+/// before it in that order is dropped (the reason names the first block it
+/// overlaps); the others' shingles are met in turn (the untested blocks'
+/// too, when `untested_feed`).
+fn near_pass(
+    sh: &Shingles,
+    kept: &mut [bool],
+    why: &mut [Option<Dup>],
+    tested: &impl Fn(usize) -> bool,
+    order: impl Iterator<Item = usize>,
+    untested_feed: bool,
+) {
+    let mut met = HashIndex::with_room(sh.hashes.len());
+    for i in order {
+        let list = sh.of_block(i);
+        if !kept[i] || list.is_empty() || !(untested_feed || tested(i)) {
+            continue;
+        }
+        if tested(i) {
+            let (hit, src) = contained(list, &met);
+            if hit as f32 >= CONTAINED * list.len() as f32 {
+                kept[i] = false;
+                why[i] = Some(Dup::Near(src));
+                continue;
+            }
+        }
+        for &s in list {
+            met.insert_min(s, i as u32);
+        }
+    }
+}
+
 /// Runs the pass. `kept[i]` says whether block `i` is kept so far;
 /// `words[i]` is its word count. Returns, per block, why it was dropped as
 /// a duplicate, and clears `kept` for those blocks.
@@ -132,41 +165,9 @@ pub(crate) fn dedup(seg: &Segmented, words: &[u32], kept: &mut [bool]) -> Vec<Op
     // inside a long copy counts as already kept).
     let sh = Shingles::of(seg, |i| kept[i] && words[i] as usize >= SHINGLE);
     let tested = |i: usize| words[i] >= MIN_NEAR_WORDS;
-    let mut seen = HashIndex::with_room(sh.hashes.len());
-    for i in 0..n {
-        if !kept[i] {
-            continue;
-        }
-        let list = sh.of_block(i);
-        if tested(i) && !list.is_empty() {
-            let (hit, src) = contained(list, &seen);
-            if hit as f32 >= CONTAINED * list.len() as f32 {
-                kept[i] = false;
-                why[i] = Some(Dup::Near(src));
-                continue;
-            }
-        }
-        for &s in list {
-            seen.get_or_insert(s, i as u32);
-        }
-    }
+    near_pass(&sh, kept, &mut why, &tested, 0..n, true);
     // Rule 3: backwards, against the shingles of later kept blocks.
-    let mut later = HashIndex::with_room(sh.hashes.len());
-    for i in (0..n).rev() {
-        let list = sh.of_block(i);
-        if !kept[i] || !tested(i) || list.is_empty() {
-            continue;
-        }
-        let (hit, src) = contained(list, &later);
-        if hit as f32 >= CONTAINED * list.len() as f32 {
-            kept[i] = false;
-            why[i] = Some(Dup::Near(src));
-            continue;
-        }
-        for &s in list {
-            later.insert(s, i as u32);
-        }
-    }
+    near_pass(&sh, kept, &mut why, &tested, (0..n).rev(), false);
     why
 }
 

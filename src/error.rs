@@ -29,7 +29,7 @@ impl Error {
     /// use dejunk::{Model, ErrorKind};
     ///
     /// let err = Model::from_bytes(b"not a model").unwrap_err();
-    /// assert!(matches!(err.kind(), ErrorKind::InvalidModel { line: 1, .. }));
+    /// assert!(matches!(err.kind(), ErrorKind::InvalidModel { line: Some(1), .. }));
     /// ```
     pub fn kind(&self) -> &ErrorKind {
         &self.0
@@ -39,9 +39,18 @@ impl Error {
         Error(kind)
     }
 
-    pub(crate) fn model(line: usize, message: impl Into<String>) -> Error {
+    /// A model error at a line (1-based) of the model text.
+    pub(crate) fn model_at(line: usize, message: impl Into<String>) -> Error {
         Error(ErrorKind::InvalidModel {
-            line,
+            line: Some(line),
+            message: message.into(),
+        })
+    }
+
+    /// A model error that concerns the model as a whole.
+    pub(crate) fn model(message: impl Into<String>) -> Error {
+        Error(ErrorKind::InvalidModel {
+            line: None,
             message: message.into(),
         })
     }
@@ -84,12 +93,14 @@ pub enum ErrorKind {
         index: usize,
     },
     /// A model could not be loaded: its text is malformed, made for another
-    /// featuriser, or holds a non-finite weight.
-    #[error("invalid model at line {line}: {message}")]
+    /// featuriser, cut short, edited after training, or holds a non-finite
+    /// weight.
+    #[error("invalid model{}: {message}", line.map_or(String::new(), |l| format!(" at line {l}")))]
     InvalidModel {
-        /// The 1-based line of the model text where the problem is (0 when
-        /// it concerns the model as a whole).
-        line: usize,
+        /// The 1-based line of the model text where the problem is; `None`
+        /// when it concerns the model as a whole (a missing record, a
+        /// record count or digest that does not match).
+        line: Option<usize>,
         /// What is wrong.
         message: String,
     },

@@ -88,15 +88,18 @@ impl HashIndex {
         value
     }
 
-    /// Sets `key` to `value`.
+    /// Sets `key` to `value`, or to the smaller of `value` and its value
+    /// when present.
     #[inline]
-    pub(crate) fn insert(&mut self, key: u64, value: u32) {
+    pub(crate) fn insert_min(&mut self, key: u64, value: u32) {
         let (i, found) = self.find(key);
-        if !found {
-            assert!(self.len < self.mask, "HashIndex sized for fewer keys");
-            self.len += 1;
-            self.keys[i] = key.max(1);
+        if found {
+            self.values[i] = self.values[i].min(value);
+            return;
         }
+        assert!(self.len < self.mask, "HashIndex sized for fewer keys");
+        self.len += 1;
+        self.keys[i] = key.max(1);
         self.values[i] = value;
     }
 }
@@ -112,8 +115,12 @@ mod tests {
             assert_eq!(m.get_or_insert(k * 7, k as u32), k as u32);
         }
         assert_eq!(m.get_or_insert(14, 99), 2);
-        m.insert(14, 5);
-        assert_eq!(m.get(14), Some(5));
+        m.insert_min(14, 5);
+        assert_eq!(m.get(14), Some(2));
+        m.insert_min(14, 1);
+        assert_eq!(m.get(14), Some(1));
+        m.insert_min(1_000, 9);
+        assert_eq!(m.get(1_000), Some(9));
         assert_eq!(m.get(1_000_000), None);
         assert_ne!(hash_bytes(b"read"), hash_bytes(b"also"));
         assert_ne!(hash_bytes(b"abcdefgh1"), hash_bytes(b"abcdefgh2"));

@@ -38,6 +38,8 @@ assert!(!body.contains("All rights reserved"));
   (threshold, title, deduplication, the user's own junk and keep patterns,
   a custom [`Model`]). [`Cleaner::analyze`] returns every block with its
   decision, score and [`Reason`]s: why a line was removed.
+- [`SiteMemory`] and [`Cleaner::for_site`]: the lines that recur on a
+  site's pages, learned over a crawl and dropped from each of its pages.
 - [`Model`]: the learned junk model. The built-in one is trained from a
   labelled corpus by `cargo xtask train` (see `model/README.md`); a model
   trained on one's own pages loads with [`Model::from_bytes`].
@@ -48,26 +50,33 @@ assert!(!body.contains("All rights reserved"));
 
 # How it works
 
-One pipeline, one module a stage:
+One pipeline, one module a stage, each using only the stages before it:
 
-1. **Segment**: each non-blank line is a block; its words are normalised
-   (lowercase, punctuation removed) into one buffer for the whole page.
-2. **Features**: per block, length, punctuation, capitals, digits,
-   function-word density, list and table shapes, position, repeats within
-   the page, and the learned phrases it contains (one aho-corasick pass over
-   the page).
-3. **Local score**: a logistic model over those features and phrase weights.
-4. **Context score**: a second logistic model plus boosted regression trees
-   over the block's local score, its neighbours' scores, whether it lies in
-   the page's main body region, the score of the heading that governs its
-   section and the last *section switch* (a short "Related articles",
-   "Comments", "Sign up" … block) before it. This smooths the decisions
-   over the page: a short subheading inside the article stays, a paragraph
-   under "Related Articles" goes.
-5. **Decide**: keep blocks whose probability reaches the threshold; apply
-   the title setting and the user's patterns.
-6. **Deduplicate**: drop exact repeats and near-duplicates of kept text
-   (see [`CleanerBuilder::dedup`]).
+1. **Segment** (`segment`): each non-blank line is a block; its words are
+   normalised (lowercase, punctuation removed) into one buffer for the
+   page.
+2. **Phrases** (`phrase`): one automaton over the model's learned phrases,
+   function words and curated packs, run over each block's words.
+3. **Features** (`feature`): per block, length, punctuation, capitals,
+   digits, function-word density, list and table shapes, position, repeats
+   within the page, the phrases and packs it contains, and for HTML its
+   element and ancestors; every feature is declared once, by name, in a
+   registry that the model file records.
+4. **Score** (`score`, with the `model`): a logistic local score; then a
+   context score, a logistic model plus boosted regression trees over the
+   block's local score, its neighbours' scores, whether it lies in the
+   page's main body region, the heading that governs its section and the
+   last *section switch* (a short "Related articles", "Comments", "Sign
+   up" … block) before it. A short subheading inside the article stays, a
+   paragraph under "Related Articles" goes.
+5. **Decide** (`decide`): keep blocks whose probability reaches the
+   threshold (or, on a page where none does, the best ones); drop what a
+   [`SiteMemory`] knows as the site's boilerplate; find the title and drop
+   the page header above it; apply the user's patterns; drop exact
+   repeats and near-duplicates of kept text (see
+   [`CleanerBuilder::dedup`]).
+6. **Explain** (`explain`, for [`Cleaner::analyze`] only): the rule or the
+   strongest features and phrases behind each decision.
 
 # Example: why was a line removed?
 
@@ -98,13 +107,17 @@ assert_eq!(out, "The city council voted on Tuesday to keep the central library o
 Cleaning never fails and never panics: empty input, binary data, control
 characters, one 50 MB line or a million short lines all give an in-order
 selection of the input's lines. Time and memory are linear in the input's
-size (the pattern automaton is linear; every other stage does a constant
-amount of work per byte or per block). Invalid UTF-8 is repaired by
-[`clean_bytes`]. Only construction returns errors ([`Error`]).
+size (the phrase automaton takes each byte once; every other stage does a
+constant amount of work per byte or per block). Invalid UTF-8 is repaired
+by [`clean_bytes`]. Only construction returns errors ([`Error`]), and a
+model file is checked whole when it is loaded (its features, its record
+counts and its digest).
 
 # Crate features
 
 - `html` (default): `clean_html` and the HTML model, on scraper/html5ever.
+- `rayon`: `Cleaner::clean_batch` and `Cleaner::clean_html_batch`, many
+  pages cleaned in parallel on rayon's pool, in input order.
 - `_internal`: exposes the featuriser to the trainer in `xtask/`. Not part
   of the public API and not semver-stable.
 */
@@ -113,18 +126,26 @@ amount of work per byte or per block). Invalid UTF-8 is repaired by
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
 #![warn(missing_debug_implementations)]
 
+// One module a stage of the pipeline; each uses only the modules below it
+// in the layers of `tests/integration/layers.rs`, which checks it.
 mod analysis;
 #[cfg(feature = "rayon")]
 mod batch;
 mod cleaner;
+mod decide;
 mod dedup;
 mod error;
+mod explain;
 mod feature;
 mod hash;
 #[cfg(feature = "html")]
 mod html;
+#[cfg(feature = "_internal")]
+pub mod internal;
+mod math;
 mod memory;
 mod model;
+mod phrase;
 mod score;
 mod segment;
 
@@ -133,7 +154,7 @@ pub use crate::analysis::{Analysis, Block, Reason, ReasonKind};
 pub use crate::batch::Batch;
 #[cfg(feature = "html")]
 pub use crate::cleaner::clean_html;
-pub use crate::cleaner::{Cleaner, CleanerBuilder, DEFAULT_THRESHOLD, clean, clean_bytes};
+pub use crate::cleaner::{Cleaner, CleanerBuilder, DEFAULT_THRESHOLD, ForSite, clean, clean_bytes};
 pub use crate::error::{Error, ErrorKind};
 pub use crate::memory::{Observation, SiteMemory, SiteMemoryBuilder};
 pub use crate::model::Model;
@@ -156,78 +177,6 @@ pub const MODEL_VERSION: &str = include_str!("../model/VERSION").trim_ascii();
 /// ```
 #[cfg(feature = "html")]
 pub const HTML_MODEL_VERSION: &str = include_str!("../model/VERSION-html").trim_ascii();
-
-/// The featuriser, for the trainer in `xtask/`. Not public API.
-#[cfg(feature = "_internal")]
-pub mod internal {
-    pub use crate::feature::{CONTEXT, DOM, LOCAL, N_CONTEXT, N_DOM, N_LOCAL};
-    pub use crate::model::{ModelParts, Tree, tree_input_name};
-
-    use crate::Model;
-    use crate::score::Page;
-
-    /// The features of one page, as the cleaner computes them.
-    #[derive(Debug)]
-    pub struct PageFeatures {
-        /// Per block: its 0-based line number in the input.
-        pub lines: Vec<usize>,
-        /// Per block: its normalised text (with padding spaces).
-        pub norms: Vec<String>,
-        /// Per block: its word count.
-        pub words: Vec<u32>,
-        /// Per block: the local feature vector.
-        pub local: Vec<[f32; N_LOCAL]>,
-        /// Per block: the model's phrase ids it contains.
-        pub phrases: Vec<Vec<u32>>,
-        /// Per block: the context feature vector, from the model's local
-        /// scores.
-        pub context: Vec<[f32; N_CONTEXT]>,
-        /// Per block: the model's local score (logit).
-        pub z1: Vec<f32>,
-        /// Per block: the model's final score (logit), linear context
-        /// score plus trees.
-        pub z2: Vec<f32>,
-    }
-
-    /// Featurises `text` with `model` (its phrases and function words, and
-    /// its local weights for the context features).
-    pub fn features(text: &str, model: &Model) -> PageFeatures {
-        of_page(Page::new(text, model))
-    }
-
-    /// Featurises an HTML document: converts it to lines with DOM features
-    /// and featurises those. Returns the converted text too.
-    #[cfg(feature = "html")]
-    pub fn features_html(html: &str, model: &Model) -> (String, PageFeatures) {
-        let conv = crate::html::convert(html);
-        let f = of_page(Page::with_dom(&conv.text, model, Some(&conv.dom)));
-        (conv.text, f)
-    }
-
-    fn of_page(page: Page<'_>) -> PageFeatures {
-        let n = page.len();
-        PageFeatures {
-            lines: page.seg.blocks.iter().map(|b| b.line).collect(),
-            norms: (0..n).map(|i| page.seg.norm_of(i).to_string()).collect(),
-            words: page.stats.iter().map(|s| s.words).collect(),
-            phrases: (0..n).map(|i| page.hits.of(i).to_vec()).collect(),
-            local: page.local,
-            context: page.context,
-            z1: page.z1,
-            z2: page.z2,
-        }
-    }
-
-    /// Builds a model from its parts.
-    pub fn model(parts: ModelParts) -> Result<Model, crate::Error> {
-        Model::from_parts(parts)
-    }
-
-    /// Normalises a text as the matcher sees it.
-    pub fn normalize(s: &str) -> String {
-        crate::segment::normalize(s)
-    }
-}
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -14,6 +14,10 @@
 //! The "random" decay draws come from a hash of the key and a per-shard
 //! operation counter, so the table is a pure function of the order of the
 //! [`SiteMemory::observe`] calls.
+//!
+//! (Over 500 lines for one job, the site memory: its table, the two ways to
+//! feed it ([`Observation`]), its builder, and their documented examples,
+//! which are 300 of the lines.)
 
 use std::sync::Mutex;
 
@@ -100,7 +104,7 @@ struct Shard {
 /// ([`Observation`]) and [`learn`](SiteMemory::learn) them in page order.
 ///
 /// Use it in two passes (observe every page of the crawl, then clean each
-/// with [`Cleaner::clean_with_memory`](crate::Cleaner::clean_with_memory)),
+/// with [`Cleaner::for_site`](crate::Cleaner::for_site)),
 /// or online (observe each page, then clean it: the memory improves as the
 /// crawl goes on).
 ///
@@ -123,10 +127,10 @@ struct Shard {
 ///     memory.observe("news.example", page);
 /// }
 /// let cleaner = Cleaner::new();
-/// let out = cleaner.clean_with_memory(&pages[0], &memory, "news.example");
+/// let out = cleaner.for_site(&memory, "news.example").clean(&pages[0]);
 /// assert_eq!(out, bodies[0]);
 /// // Another site's pages are not affected.
-/// assert!(cleaner.clean_with_memory(&pages[0], &memory, "other.example").contains(promo));
+/// assert!(cleaner.for_site(&memory, "other.example").clean(&pages[0]).contains(promo));
 /// ```
 pub struct SiteMemory {
     shards: Box<[Mutex<Shard>]>,

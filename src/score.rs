@@ -1,10 +1,10 @@
 //! Stages 3 and 4 of the pipeline: score every block with the local scorer,
 //! then rescore it in its page context (smoothing over the page's
-//! structure). Both scorers are linear over the features of
-//! [`feature`](crate::feature), with weights from the [`Model`].
+//! structure): a linear scorer over the context features plus the model's
+//! boosted trees over the context and local features.
 
-use crate::feature::{self, Hits, N_CONTEXT, N_DOM, N_LOCAL, Stats};
-use crate::hash::{HashIndex, hash_bytes};
+use crate::feature::{self, ContextRow, DomRow, Hits, LocalRow, N_CONTEXT, N_LOCAL, Stats};
+use crate::math::sigmoid;
 use crate::model::{Model, TREE_STRIDE};
 use crate::segment::{Segmented, segment};
 
@@ -15,11 +15,11 @@ pub(crate) struct Page<'t> {
     pub seg: Segmented,
     pub stats: Vec<Stats>,
     pub hits: Hits,
-    pub local: Vec<[f32; N_LOCAL]>,
+    pub local: Vec<LocalRow>,
     /// Local scores (logits).
     #[cfg_attr(not(feature = "_internal"), allow(dead_code))]
     pub z1: Vec<f32>,
-    pub context: Vec<[f32; N_CONTEXT]>,
+    pub context: Vec<ContextRow>,
     /// The boosted trees' part of the final scores.
     pub tree_z: Vec<f32>,
     /// Final scores (logits).
@@ -27,14 +27,10 @@ pub(crate) struct Page<'t> {
 }
 
 impl<'t> Page<'t> {
-    /// Segments, featurises and scores `text` with `model`.
-    pub fn new(text: &'t str, model: &Model) -> Page<'t> {
-        Page::with_dom(text, model, None)
-    }
-
-    /// Like [`Page::new`], with the DOM features of each block (one line a
-    /// block, as [`crate::html`] writes them).
-    pub fn with_dom(text: &'t str, model: &Model, dom: Option<&[[f32; N_DOM]]>) -> Page<'t> {
+    /// Segments, featurises and scores `text` with `model`; `dom` gives the
+    /// DOM features of each block (one line a block, as the HTML front end
+    /// writes them), or none for text input.
+    pub fn new(text: &'t str, model: &Model, dom: Option<&[DomRow]>) -> Page<'t> {
         let seg = segment(text);
         let stats: Vec<Stats> = seg
             .blocks
@@ -42,39 +38,32 @@ impl<'t> Page<'t> {
             .enumerate()
             .map(|(i, b)| Stats::of(&text[b.span.clone()], seg.norm_of(i)))
             .collect();
-        let hits = feature::hits(&seg, model);
-        let dup = repeated(&seg);
+        let hits = feature::hits(&seg, model.phrases());
+        let dup = feature::repeated(&seg);
         let local = feature::local(text, &seg, &hits, &stats, &dup, dom);
-        let parts = model.parts();
         let z1: Vec<f32> = local
             .iter()
             .enumerate()
-            .map(|(i, x)| {
-                let mut z = parts.local_bias + dot(&parts.local_weights, x);
-                for &id in hits.of(i) {
-                    z += model.phrase(id).1;
-                }
-                z
-            })
+            .map(|(i, x)| model.local_logit(x, hits.of(i)))
             .collect();
         let context = feature::context(&seg, &stats, &local, &z1);
         let mut tree_z = vec![0f32; local.len()];
-        if !parts.trees.is_empty() {
+        if model.has_trees() {
             let mut x = vec![0f32; local.len() * TREE_STRIDE];
             for ((c, l), row) in context
                 .iter()
                 .zip(&local)
                 .zip(x.chunks_exact_mut(TREE_STRIDE))
             {
-                row[..N_CONTEXT].copy_from_slice(c);
-                row[N_CONTEXT..N_CONTEXT + N_LOCAL].copy_from_slice(l);
+                row[..N_CONTEXT].copy_from_slice(&c.0);
+                row[N_CONTEXT..N_CONTEXT + N_LOCAL].copy_from_slice(&l.0);
             }
-            model.forest().add_to(&x, &mut tree_z);
+            model.add_trees(&x, &mut tree_z);
         }
         let z2 = context
             .iter()
             .zip(&tree_z)
-            .map(|(x, t)| parts.context_bias + dot(&parts.context_weights, x) + t)
+            .map(|(x, t)| model.context_logit(x) + t)
             .collect();
         Page {
             text,
@@ -105,28 +94,56 @@ impl<'t> Page<'t> {
     }
 }
 
-pub(crate) fn dot<const N: usize>(w: &[f32; N], x: &[f32; N]) -> f32 {
-    w.iter().zip(x).map(|(a, b)| a * b).sum()
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feature::{CONTEXT, LOCAL};
 
-pub(crate) fn sigmoid(z: f32) -> f32 {
-    1.0 / (1.0 + (-z).exp())
-}
+    /// The names of the `kind` feature records of a model file, in order.
+    fn model_features(model: &Model, kind: &str) -> Vec<String> {
+        String::from_utf8(model.to_bytes())
+            .unwrap()
+            .lines()
+            .filter_map(|l| l.strip_prefix(kind)?.strip_prefix('\t'))
+            .map(|l| l.split('\t').next().unwrap().to_string())
+            .collect()
+    }
 
-/// Whether each block's normalised text occurs more than once in the page.
-fn repeated(seg: &Segmented) -> Vec<bool> {
-    let n = seg.blocks.len();
-    let mut out = vec![false; n];
-    // Each text's first block; later blocks with the same text mark both.
-    // (A different text with the same 64-bit hash is not a repeat.)
-    let mut first = HashIndex::with_room(n);
-    for i in 0..n {
-        let norm = seg.norm_of(i);
-        let j = first.get_or_insert(hash_bytes(norm.as_bytes()), i as u32) as usize;
-        if j != i && seg.norm_of(j) == norm {
-            out[i] = true;
-            out[j] = true;
+    // Rows start as NaN in builds with debug assertions (tests), so a
+    // complete row is one whose every feature the featuriser wrote.
+    #[test]
+    #[cfg_attr(
+        not(debug_assertions),
+        ignore = "needs debug assertions: only then do rows start as NaN"
+    )]
+    fn the_featuriser_writes_every_feature_each_model_has() {
+        let text = include_str!("../tests/seeds/003_db139f4829b587ff.txt");
+        let page = Page::new(text, &Model::builtin(), None);
+        assert!(page.len() > 20);
+        assert!(page.local.iter().all(LocalRow::is_complete));
+        assert!(page.context.iter().all(ContextRow::is_complete));
+        #[cfg(feature = "html")]
+        {
+            let html = "<nav class=menu><a href=/>Home</a></nav><article><h1>Title</h1>\
+                <p>The council voted on Tuesday to keep the library open.</p>\
+                <ul><li>One</li><li><a href=/x>Two</a></li></ul></article>\
+                <table><tr><td>a</td><td>b</td></tr></table><footer>© 2024</footer>";
+            let conv = crate::html::convert(html);
+            let model = Model::builtin_html();
+            let page = Page::new(&conv.text, &model, Some(&conv.dom));
+            assert_eq!(page.len(), 7);
+            assert!(conv.dom.iter().all(DomRow::is_complete));
+            assert!(page.local.iter().all(LocalRow::is_complete));
+            assert!(page.context.iter().all(ContextRow::is_complete));
+        }
+        // What the featuriser writes is what each model weighs: the same
+        // names, in the same order.
+        let mut models = vec![Model::builtin()];
+        #[cfg(feature = "html")]
+        models.push(Model::builtin_html());
+        for model in &models {
+            assert_eq!(model_features(model, "local"), LOCAL);
+            assert_eq!(model_features(model, "context"), CONTEXT);
         }
     }
-    out
 }

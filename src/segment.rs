@@ -5,8 +5,8 @@
 //! whitespace. Its normalised form is its words, lowercased, separated by
 //! single spaces, with one space before and after (` read also `), so that a
 //! pattern padded the same way can only match whole words. All blocks of a
-//! page share one normalised buffer, separated by `\n`, so that one pass of
-//! the pattern automaton serves the whole page.
+//! page share one normalised buffer, separated by `\n` (one allocation a
+//! page); the phrase automaton runs over each block's part of it.
 
 use std::ops::Range;
 

@@ -416,9 +416,9 @@ impl Job<'_> {
         let (text, blocks) = if self.explain {
             let c = self.cleaner;
             let a = match (&site, page.html) {
-                (Some((m, s)), true) => c.analyze_html_with_memory(&page.content, m, s),
+                (Some((m, s)), true) => c.for_site(m, s).analyze_html(&page.content),
                 (None, true) => c.analyze_html(&page.content),
-                (Some((m, s)), false) => c.analyze_with_memory(&page.content, m, s),
+                (Some((m, s)), false) => c.for_site(m, s).analyze(&page.content),
                 (None, false) => c.analyze(&page.content),
             };
             let blocks = a
@@ -436,9 +436,9 @@ impl Job<'_> {
         } else {
             let c = self.cleaner;
             let text = match (&site, page.html) {
-                (Some((m, s)), true) => c.clean_html_with_memory(&page.content, m, s),
+                (Some((m, s)), true) => c.for_site(m, s).clean_html(&page.content),
                 (None, true) => c.clean_html(&page.content),
-                (Some((m, s)), false) => c.clean_with_memory(&page.content, m, s),
+                (Some((m, s)), false) => c.for_site(m, s).clean(&page.content),
                 (None, false) => c.clean(&page.content),
             };
             (text, None)

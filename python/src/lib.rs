@@ -112,9 +112,9 @@ fn run(
     site: Option<(&dejunk::SiteMemory, &str)>,
 ) -> String {
     py.detach(|| match (html, site) {
-        (true, Some((m, s))) => c.clean_html_with_memory(input, m, s),
+        (true, Some((m, s))) => c.for_site(m, s).clean_html(input),
         (true, None) => c.clean_html(input),
-        (false, Some((m, s))) => c.clean_with_memory(input, m, s),
+        (false, Some((m, s))) => c.for_site(m, s).clean(input),
         (false, None) => c.clean(input),
     })
 }
@@ -210,9 +210,9 @@ impl Cleaner {
         Ok(py.detach(|| {
             let c = &self.inner;
             let a = match (html, site) {
-                (true, Some((m, s))) => c.analyze_html_with_memory(text, m, s),
+                (true, Some((m, s))) => c.for_site(m, s).analyze_html(text),
                 (true, None) => c.analyze_html(text),
-                (false, Some((m, s))) => c.analyze_with_memory(text, m, s),
+                (false, Some((m, s))) => c.for_site(m, s).analyze(text),
                 (false, None) => c.analyze(text),
             };
             a.blocks()

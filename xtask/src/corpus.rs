@@ -1,5 +1,5 @@
-//! Reading the labelled corpus (`dev.jsonl.gz`, see its README) and the
-//! train/validation split.
+//! Reading the labelled corpus (`dev.jsonl.gz`, see its README), split by
+//! [`part`].
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -7,6 +7,8 @@ use std::path::Path;
 
 use flate2::read::GzDecoder;
 use serde::Deserialize;
+
+pub use crate::split::{FNV_OFFSET, Part, fnv64, fnv64_extend, part};
 
 /// One labelled page.
 #[derive(Debug, Deserialize)]
@@ -21,45 +23,6 @@ pub struct Doc {
     /// The gold main content (read for `--input html` only).
     #[serde(default)]
     pub gold: String,
-}
-
-/// Which part of the corpus a document belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    Train,
-    Validation,
-}
-
-/// The split rule: a `cleaneval` or `dragnet` document is in the validation
-/// part when the FNV-1a 64-bit hash of its id is divisible by 5 (about 20 %),
-/// else in the training part. `scrapinghub` documents (the test set) are in
-/// neither and are never read into memory by the trainer.
-pub fn part(doc_id: &str, dataset: &str) -> Option<Part> {
-    if dataset != "cleaneval" && dataset != "dragnet" {
-        return None;
-    }
-    if fnv64(doc_id.as_bytes()).is_multiple_of(5) {
-        Some(Part::Validation)
-    } else {
-        Some(Part::Train)
-    }
-}
-
-/// The FNV-1a 64-bit offset basis.
-pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// FNV-1a 64 of `bytes`.
-pub fn fnv64(bytes: &[u8]) -> u64 {
-    fnv64_extend(FNV_OFFSET, bytes)
-}
-
-/// Continues an FNV-1a 64 hash `h` over `bytes`.
-pub fn fnv64_extend(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 #[derive(Deserialize)]

@@ -15,6 +15,7 @@ mod augment;
 mod corpus;
 mod gbdt;
 mod lr;
+mod split;
 mod train;
 
 use std::path::PathBuf;

@@ -357,10 +357,9 @@ pub fn run(root: &Path, corpus_path: &Path, check: bool, input: Input) -> Result
         );
     }
 
-    // Version: a digest of the model's content.
-    parts.version = String::new();
-    let digest = fnv64(parts.to_text().as_bytes());
-    parts.version = format!("1.{:08x}", digest >> 32);
+    // Version: the format's number and a digest of the model's content,
+    // which loading checks.
+    parts.seal("2");
     let text = parts.to_text();
     let (model_name, version_name) = match input {
         Input::Text => ("model/dejunk.model", "model/VERSION"),

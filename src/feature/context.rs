@@ -1,0 +1,264 @@
+//! The context features ([`Ctx`]): a block's place in the page, from the
+//! local scores of the blocks around it.
+
+use super::{ContextRow, Ctx, LocalRow, Pack, Stats, Text};
+use crate::hash::hash_bytes;
+use crate::math::{flag, ln1, sigmoid};
+use crate::segment::Segmented;
+
+/// The packs whose phrases head a section of page furniture ("Related
+/// articles", "Comments", "Sign up", "Get the app", "About the author",
+/// "Share this") or end the article ("All rights reserved"): a short block
+/// with one of them is a *section switch*.
+const SWITCH_PACKS: [Pack; 7] = [
+    Pack::App,
+    Pack::Subscribe,
+    Pack::Share,
+    Pack::Comment,
+    Pack::Related,
+    Pack::Legal,
+    Pack::Author,
+];
+/// A section switch has at most this many words.
+const SWITCH_WORDS: u32 = 8;
+/// The value a missing neighbour's score takes: the page edge reads as junk.
+const EDGE_Z: f32 = -2.0;
+/// Local scores are clipped to this magnitude before use as context.
+const Z_CLIP: f32 = 8.0;
+
+/// For each of `n` blocks, the length of the maximal run of consecutive
+/// blocks containing it in which every neighbouring pair satisfies `same`.
+fn runs(n: usize, same: impl Fn(usize, usize) -> bool) -> Vec<u32> {
+    let mut out = vec![1u32; n];
+    let mut a = 0;
+    while a < n {
+        let mut b = a + 1;
+        while b < n && same(b - 1, b) {
+            b += 1;
+        }
+        for r in &mut out[a..b] {
+            *r = (b - a) as u32;
+        }
+        a = b;
+    }
+    out
+}
+
+/// The lead of each block: 1 for a bulleted block, else a hash of its first
+/// word with ASCII digits folded to `0` (`05 nov` and `04 nov` share it),
+/// never 1.
+fn leads(seg: &Segmented, local: &[LocalRow]) -> Vec<u64> {
+    let mut folded: Vec<u8> = Vec::new();
+    (0..local.len())
+        .map(|i| {
+            if local[i][Text::Bullet] > 0.0 {
+                return 1;
+            }
+            let first = seg.norm_of(i).trim_start().split(' ').next().unwrap_or("");
+            folded.clear();
+            folded.extend(
+                first
+                    .bytes()
+                    .map(|b| if b.is_ascii_digit() { b'0' } else { b }),
+            );
+            hash_bytes(&folded) | 2
+        })
+        .collect()
+}
+
+/// The context feature rows of every block, from the local scores `z1`.
+pub(crate) fn context(
+    seg: &Segmented,
+    stats: &[Stats],
+    local: &[LocalRow],
+    z1: &[f32],
+) -> Vec<ContextRow> {
+    let n = local.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let z: Vec<f32> = z1.iter().map(|z| z.clamp(-Z_CLIP, Z_CLIP)).collect();
+    let p: Vec<f32> = z.iter().map(|&z| sigmoid(z)).collect();
+    let w: Vec<f32> = stats.iter().map(|s| ln1(s.chars as f32)).collect();
+
+    // Prefix sums of weight and weighted probability, for window means.
+    let mut cw = vec![0f64; n + 1];
+    let mut cwp = vec![0f64; n + 1];
+    for i in 0..n {
+        cw[i + 1] = cw[i] + w[i] as f64;
+        cwp[i + 1] = cwp[i] + (w[i] * p[i]) as f64;
+    }
+    // The weighted mean probability of blocks a..b, or `empty` when the
+    // range weighs nothing.
+    let mean = |a: usize, b: usize, empty: f32| -> f32 {
+        let ww = cw[b] - cw[a];
+        if ww > 0.0 {
+            ((cwp[b] - cwp[a]) / ww) as f32
+        } else {
+            empty
+        }
+    };
+    // Centred windows include the block; one-sided ones exclude it, and an
+    // empty side says nothing (1/2).
+    let win = |i: usize, r: usize| mean(i.saturating_sub(r), (i + r + 1).min(n), 0.0);
+
+    // The main body region: the contiguous run of blocks with the largest
+    // sum of (p - 1/2) weighted by length (Kadane, linear).
+    let (mut best, mut best_a, mut best_b) = (f64::MIN, 0usize, 0usize);
+    let (mut run, mut run_a) = (0f64, 0usize);
+    for i in 0..n {
+        if run <= 0.0 {
+            run = 0.0;
+            run_a = i;
+        }
+        run += ((p[i] - 0.5) * w[i]) as f64;
+        if run > best {
+            best = run;
+            best_a = run_a;
+            best_b = i + 1;
+        }
+    }
+    // Lengths of the runs of same-sign local scores.
+    let run_len = runs(n, |a, b| (z[a] < 0.0) == (z[b] < 0.0));
+
+    // Section switches: short blocks with a section pack phrase. After one,
+    // the distance to it and the words of body-like blocks since.
+    let switch: Vec<bool> = (0..n)
+        .map(|i| stats[i].words <= SWITCH_WORDS && SWITCH_PACKS.iter().any(|&k| local[i][k] > 0.0))
+        .collect();
+    // List runs. A block is headline-shaped when it has 3 to 20 words and
+    // no sentence end: a run of them is a list of links, a single one a
+    // subheading. Runs of equal leads (see [`leads`]) are lists of dated or
+    // numbered entries. The blocks right after a section switch that are
+    // list entries (headline-shaped, bulleted or of at most 3 words) are
+    // counted from the switch on, so that the one-word entries of a "Read
+    // also" inset are told from the body.
+    let headline: Vec<bool> = (0..n)
+        .map(|i| {
+            (3..=20).contains(&stats[i].words)
+                && local[i][Text::EndTerminal] == 0.0
+                && stats[i].last != ':'
+        })
+        .collect();
+    let headline_run = runs(n, |a, b| headline[a] && headline[b]);
+    let lead = leads(seg, local);
+    let lead_run = runs(n, |a, b| lead[a] == lead[b]);
+    let list_entry: Vec<bool> = (0..n)
+        .map(|i| headline[i] || local[i][Text::Bullet] > 0.0 || stats[i].words <= 3)
+        .collect();
+    let mut switch_list = 0u32;
+    let mut in_switch_list = false;
+
+    let mut out = Vec::with_capacity(n);
+    let mut last_switch: Option<usize> = None;
+    let mut body_words = 0u32;
+    let mut body_total = 0u32;
+    let mut body_before_switch = 0u32;
+    // The nearest preceding short block (a heading or label).
+    let mut head: Option<usize> = None;
+    let at = |j: isize| -> f32 {
+        if j < 0 || j as usize >= n {
+            EDGE_Z
+        } else {
+            z[j as usize]
+        }
+    };
+    for i in 0..n {
+        if switch[i] {
+            switch_list = 0;
+            in_switch_list = true;
+        } else if in_switch_list && list_entry[i] {
+            switch_list += 1;
+        } else {
+            in_switch_list = false;
+            switch_list = 0;
+        }
+        let ii = i as isize;
+        let in_region = i >= best_a && i < best_b;
+        let before = best_a.saturating_sub(i);
+        let after = if i >= best_b { i + 1 - best_b } else { 0 };
+        let (head_z, head_dist) = match head {
+            Some(h) => (z[h], (i - h) as f32),
+            None => (EDGE_Z, n as f32),
+        };
+        let l = &local[i];
+        let mut r = ContextRow::unset();
+        r[Ctx::Z1] = z[i];
+        r[Ctx::Z1Neg] = z[i].min(0.0);
+        r[Ctx::Z1Prev1] = at(ii - 1);
+        r[Ctx::Z1Prev2] = at(ii - 2);
+        r[Ctx::Z1Next1] = at(ii + 1);
+        r[Ctx::Z1Next2] = at(ii + 2);
+        r[Ctx::P1Win3] = win(i, 3);
+        r[Ctx::P1Win10] = win(i, 10);
+        r[Ctx::InRegion] = flag(in_region);
+        r[Ctx::Z1InRegion] = if in_region { z[i] } else { 0.0 };
+        r[Ctx::LnBeforeRegion] = ln1(before as f32);
+        r[Ctx::LnAfterRegion] = ln1(after as f32);
+        r[Ctx::HeadZ1] = head_z;
+        r[Ctx::LnHeadDist] = ln1(head_dist);
+        r[Ctx::LnWords] = l[Text::LnWords];
+        r[Ctx::EndTerminal] = l[Text::EndTerminal];
+        r[Ctx::Bullet] = l[Text::Bullet];
+        r[Ctx::Le3Words] = l[Text::Le3Words];
+        r[Ctx::RelPos] = l[Text::RelPos];
+        r[Ctx::LnNegRun] = flag(z[i] < 0.0) * ln1(run_len[i] as f32);
+        r[Ctx::LnPosRun] = flag(z[i] >= 0.0) * ln1(run_len[i] as f32);
+        r[Ctx::P1Prev10] = mean(i.saturating_sub(10), i, 0.5);
+        r[Ctx::P1Next10] = mean(i + 1, (i + 11).min(n), 0.5);
+        r[Ctx::Switch] = flag(switch[i]);
+        r[Ctx::LnSinceSwitch] = ln1(match last_switch {
+            Some(s) => (i - s) as f32,
+            None => (i + n) as f32,
+        });
+        r[Ctx::LnBodySinceSwitch] = ln1(body_words as f32);
+        r[Ctx::LnBodyBeforeSwitch] = ln1(body_before_switch as f32);
+        r[Ctx::LnHeadlineRun] = flag(headline[i]) * ln1(headline_run[i] as f32);
+        r[Ctx::LnLeadRun] = flag(lead_run[i] >= 2) * ln1(lead_run[i] as f32);
+        r[Ctx::LnSwitchList] = ln1(switch_list as f32);
+        r.set_packs(l.packs());
+        debug_assert!(r.is_complete(), "a context feature is not written");
+        out.push(r);
+        if switch[i] {
+            last_switch = Some(i);
+            body_words = 0;
+            body_before_switch = body_total;
+        } else if z[i] > 0.0 {
+            body_words += stats[i].words;
+            body_total += stats[i].words;
+        }
+        if stats[i].words <= 6 && l[Text::EndTerminal] == 0.0 {
+            head = Some(i);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_cover_each_block() {
+        let v = [1, 1, 2, 3, 3, 3];
+        assert_eq!(runs(v.len(), |a, b| v[a] == v[b]), [2, 2, 1, 3, 3, 3]);
+        assert!(runs(0, |_, _| true).is_empty());
+    }
+
+    #[test]
+    fn switch_packs_are_the_section_packs() {
+        let names: Vec<&str> = SWITCH_PACKS.iter().map(|p| p.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "pack_app",
+                "pack_subscribe",
+                "pack_share",
+                "pack_comment",
+                "pack_related",
+                "pack_legal",
+                "pack_author"
+            ]
+        );
+    }
+}

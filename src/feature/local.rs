@@ -1,0 +1,281 @@
+//! The local features: one block on its own ([`Text`], [`Pack`]), from one
+//! pass over its characters ([`Stats`]) and one scan of the phrase
+//! automaton over its normalised words ([`Hits`]).
+
+use super::{DomRow, LocalRow, Pack, Text};
+use crate::hash::{HashIndex, hash_bytes};
+use crate::math::{flag, ln1};
+use crate::phrase::Phrases;
+use crate::segment::{Segmented, classify};
+
+/// Pages of at least this many blocks have a top and a bottom (`first3`,
+/// `last3`); on shorter ones every block would be both.
+const LONG_PAGE: usize = 12;
+
+/// Raw counts of one block, from one pass over its text.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Stats {
+    pub chars: u32,
+    pub letters: u32,
+    pub upper: u32,
+    pub digits: u32,
+    pub punct: u32,
+    pub words: u32,
+    pub cap_words: u32,
+    pub sentences: u32,
+    pub commas: u32,
+    pub separators: u32,
+    pub tabs: u32,
+    pub first: char,
+    pub last: char,
+    pub ellipsis: bool,
+}
+
+impl Stats {
+    /// Counts the block text `s` (trimmed, non-empty) with its normalised
+    /// form `norm`.
+    pub(crate) fn of(s: &str, norm: &str) -> Stats {
+        let mut st = Stats {
+            words: (norm.bytes().filter(|&b| b == b' ').count() as u32).saturating_sub(1),
+            ..Stats::default()
+        };
+        let mut prev_alnum = false;
+        let mut prev = ' ';
+        for c in s.chars() {
+            st.chars += 1;
+            // ASCII is classified without the Unicode tables.
+            let (alnum, alpha, upper) = if c.is_ascii() {
+                let b = c as u8;
+                (
+                    b.is_ascii_alphanumeric(),
+                    b.is_ascii_alphabetic(),
+                    b.is_ascii_uppercase(),
+                )
+            } else {
+                classify(c)
+            };
+            if alnum {
+                if alpha {
+                    st.letters += 1;
+                    if upper {
+                        st.upper += 1;
+                        if !prev_alnum {
+                            st.cap_words += 1;
+                        }
+                    }
+                } else {
+                    st.digits += 1;
+                }
+            } else if !c.is_whitespace() {
+                st.punct += 1;
+                match c {
+                    ',' | '、' | '，' => st.commas += 1,
+                    '|' | '»' | '›' | '>' | '/' | '·' | '•' | '«' | '‹' | '<' => {
+                        st.separators += 1
+                    }
+                    '.' | '!' | '?' | '。' | '！' | '？' if prev.is_alphanumeric() => {
+                        st.sentences += 1
+                    }
+                    _ => {}
+                }
+            } else if c == '\t' {
+                st.tabs += 1;
+            }
+            prev_alnum = alnum;
+            prev = c;
+        }
+        st.first = s.chars().next().unwrap_or(' ');
+        st.last = s.chars().next_back().unwrap_or(' ');
+        st.ellipsis = s.ends_with("...") || s.ends_with('…');
+        st
+    }
+}
+
+/// Phrase and function-word hits of every block of a page.
+#[derive(Debug, Default)]
+pub(crate) struct Hits {
+    /// Per block, the range of its phrase ids in `ids`.
+    ranges: Vec<(u32, u32)>,
+    /// Phrase ids, grouped by block, each block's sorted and unique.
+    ids: Vec<u32>,
+    /// Per block, the number of function-word hits.
+    stopwords: Vec<u32>,
+    /// Per block, the number of hits of each pack.
+    packs: Vec<[u16; Pack::ALL.len()]>,
+}
+
+impl Hits {
+    /// The phrase ids that block `i` contains.
+    pub fn of(&self, i: usize) -> &[u32] {
+        let (a, b) = self.ranges[i];
+        &self.ids[a as usize..b as usize]
+    }
+}
+
+/// Scans every block's normalised text with the phrase automaton (afresh
+/// for each block).
+pub(crate) fn hits(seg: &Segmented, phrases: &Phrases) -> Hits {
+    let n = seg.blocks.len();
+    let mut out = Hits {
+        ranges: Vec::with_capacity(n),
+        ids: Vec::new(),
+        stopwords: vec![0; n],
+        packs: vec![[0; Pack::ALL.len()]; n],
+    };
+    let mut ids: Vec<u32> = Vec::new();
+    for i in 0..n {
+        ids.clear();
+        let mut stop = 0u32;
+        let mut packs = [0u16; Pack::ALL.len()];
+        phrases.scan(seg.norm_of(i).as_bytes(), |role| {
+            if let Some(id) = role.phrase {
+                ids.push(id);
+            }
+            stop += u32::from(role.stopword);
+            if role.packs != 0 {
+                for (k, c) in packs.iter_mut().enumerate() {
+                    if role.packs & (1 << k) != 0 {
+                        *c = c.saturating_add(1);
+                    }
+                }
+            }
+        });
+        ids.sort_unstable();
+        ids.dedup();
+        let a = out.ids.len() as u32;
+        out.ids.extend_from_slice(&ids);
+        out.ranges.push((a, out.ids.len() as u32));
+        out.stopwords[i] = stop;
+        out.packs[i] = packs;
+    }
+    out
+}
+
+/// Whether each block's normalised text occurs more than once in the page.
+pub(crate) fn repeated(seg: &Segmented) -> Vec<bool> {
+    let n = seg.blocks.len();
+    let mut out = vec![false; n];
+    // Each text's first block; later blocks with the same text mark both.
+    // (A different text with the same 64-bit hash is not a repeat.)
+    let mut first = HashIndex::with_room(n);
+    for i in 0..n {
+        let norm = seg.norm_of(i);
+        let j = first.get_or_insert(hash_bytes(norm.as_bytes()), i as u32) as usize;
+        if j != i && seg.norm_of(j) == norm {
+            out[i] = true;
+            out[j] = true;
+        }
+    }
+    out
+}
+
+/// Whether a block's last characters end a sentence: a sentence mark, or
+/// closing quotes and brackets after one.
+fn ends_sentence(text: &str, last: char) -> bool {
+    matches!(last, '.' | '!' | '?' | '。' | '！' | '？')
+        || (matches!(last, '"' | '\'' | '”' | '’' | ')' | '»')
+            && text
+                .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
+                .ends_with(['.', '!', '?']))
+}
+
+/// The local feature rows of every block of a page; `dom` gives the DOM
+/// features of each block (HTML input), or none (text input: all 0).
+pub(crate) fn local(
+    text: &str,
+    seg: &Segmented,
+    hits: &Hits,
+    stats: &[Stats],
+    dup_in_page: &[bool],
+    dom: Option<&[DomRow]>,
+) -> Vec<LocalRow> {
+    let n = seg.blocks.len();
+    let ln_page = ln1(n as f32);
+    let mut out = Vec::with_capacity(n);
+    for (i, b) in seg.blocks.iter().enumerate() {
+        let st = &stats[i];
+        let chars = st.chars.max(1) as f32;
+        let words = st.words as f32;
+        let letters = st.letters.max(1) as f32;
+        let per_word = |x: f32| if words > 0.0 { x / words } else { 0.0 };
+        let (first, last) = (st.first, st.last);
+        let end_terminal = ends_sentence(&text[b.span.clone()], last);
+        let stop = hits.stopwords[i] as f32;
+
+        let mut f = LocalRow::unset();
+        f[Text::LnChars] = ln1(chars);
+        f[Text::LnWords] = ln1(words);
+        f[Text::EndTerminal] = flag(end_terminal && !st.ellipsis);
+        f[Text::EndColon] = flag(last == ':');
+        f[Text::EndEllipsis] = flag(st.ellipsis);
+        f[Text::EndAlnum] = flag(last.is_alphanumeric());
+        f[Text::EndClose] =
+            flag(!end_terminal && matches!(last, '"' | '\'' | '”' | '’' | ')' | ']'));
+        f[Text::Bullet] = flag(matches!(
+            first,
+            '•' | '-' | '*' | '·' | '–' | '—' | '►' | '▶' | '»'
+        ));
+        f[Text::UpperRatio] = st.upper as f32 / letters;
+        f[Text::CapWordRatio] = per_word(st.cap_words as f32).min(1.0);
+        f[Text::DigitRatio] = st.digits as f32 / chars;
+        f[Text::PunctRatio] = st.punct as f32 / chars;
+        f[Text::StopRatio] = per_word(stop);
+        f[Text::LnStopwords] = ln1(stop);
+        f[Text::MeanWordLen] = per_word((st.letters + st.digits) as f32).min(20.0) / 10.0;
+        f[Text::LnSentences] = ln1(st.sentences as f32);
+        f[Text::CommaPerWord] = per_word(st.commas as f32).min(1.0);
+        f[Text::LnSeparators] = ln1(st.separators as f32);
+        f[Text::LnTabs] = ln1(st.tabs as f32);
+        f[Text::LnIndent] = ln1(b.indent as f32);
+        f[Text::BlankBefore] = flag(b.blank_before);
+        f[Text::RelPos] = if n > 1 {
+            i as f32 / (n - 1) as f32
+        } else {
+            0.0
+        };
+        f[Text::First3] = flag(i < 3 && n >= LONG_PAGE);
+        f[Text::Last3] = flag(i + 3 >= n && n >= LONG_PAGE);
+        f[Text::OneWord] = flag(st.words == 1);
+        f[Text::Le3Words] = flag(st.words <= 3);
+        f[Text::Le10Words] = flag(st.words <= 10);
+        f[Text::LongTerminal] = ln1(words) * flag(end_terminal);
+        f[Text::DupInPage] = flag(dup_in_page[i]);
+        f[Text::LnPageBlocks] = ln_page;
+        f[Text::StartsUpper] = flag(first.is_uppercase());
+        f[Text::StartsDigit] = flag(first.is_ascii_digit());
+        f[Text::StartsQuote] = flag(matches!(first, '"' | '“' | '\'' | '‘' | '«'));
+        f[Text::LnPhraseHits] = ln1(hits.of(i).len() as f32);
+        for (p, &c) in Pack::ALL.iter().zip(&hits.packs[i]) {
+            f[*p] = ln1(c as f32);
+        }
+        f.set_dom(dom.and_then(|d| d.get(i)).unwrap_or(&DomRow::TEXT));
+        debug_assert!(f.is_complete(), "a local feature is not written");
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::normalize;
+
+    #[test]
+    fn stats_count() {
+        let s = "Hello World, this is a Test. OK!";
+        let st = Stats::of(s, &normalize(s));
+        assert_eq!(st.words, 7);
+        assert_eq!(st.cap_words, 4);
+        assert_eq!(st.sentences, 2);
+        assert_eq!(st.commas, 1);
+        assert_eq!(st.last, '!');
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("He left.", '.'));
+        assert!(ends_sentence("\"He left.\"", '"'));
+        assert!(!ends_sentence("\"He left\"", '"'));
+        assert!(!ends_sentence("Read also:", ':'));
+    }
+}

@@ -1,0 +1,494 @@
+//! HTML input: the DOM turned into the same line blocks the text pipeline
+//! scores, each with DOM features ([`Dom`]).
+//!
+//! The document is parsed once with html5ever (through scraper) and walked
+//! without recursion (an open/close edge traversal), so 100,000 nested
+//! elements cannot overflow the stack. `script`, `style`, `noscript`,
+//! `template`, `head`, `svg`, `iframe`, form controls' option lists and
+//! hidden elements (`hidden`, `aria-hidden="true"`, inline
+//! `display:none`/`visibility:hidden`) are dropped with their subtrees.
+//! Block-level elements (paragraphs, headings, list items, table rows,
+//! `div`, `br`, …) end a line; whitespace runs become one space (inside
+//! `pre`, newlines end lines); entities are decoded by the parser.
+
+mod class;
+mod prepare;
+
+use ego_tree::iter::Edge;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+use crate::feature::{Dom, DomRow};
+use crate::math::{flag, ln1};
+use class::{MAX_TOKEN, token_bits};
+use prepare::prepare;
+
+/// The DOM features that are flags, set by an element or an ancestor:
+/// feature `f` is bit `f as usize` of a line's bits.
+const FLAGS: [Dom; 21] = [
+    Dom::Heading,
+    Dom::H1H2,
+    Dom::P,
+    Dom::Li,
+    Dom::Cell,
+    Dom::QuotePre,
+    Dom::Caption,
+    Dom::Form,
+    Dom::InNav,
+    Dom::ClsNav,
+    Dom::ClsFooter,
+    Dom::ClsSide,
+    Dom::ClsComment,
+    Dom::ClsRelated,
+    Dom::ClsShare,
+    Dom::ClsAd,
+    Dom::ClsCookie,
+    Dom::ClsContent,
+    Dom::InArticle,
+    Dom::ClsMeta,
+    Dom::ClsTitle,
+];
+
+/// The bit of a flag feature.
+const fn bit(f: Dom) -> u32 {
+    1 << f as u32
+}
+
+/// A page converted from HTML: its lines (one block a line, no blank
+/// lines) and the DOM features of each.
+#[derive(Debug, Default)]
+pub(crate) struct HtmlPage {
+    pub text: String,
+    pub dom: Vec<DomRow>,
+}
+
+/// Text counts of an element's visible subtree.
+#[derive(Clone, Copy, Default)]
+struct ElemStat {
+    chars: u32,
+    link_chars: u32,
+    paragraphs: u32,
+}
+
+/// What an open element contributes to the lines inside it.
+#[derive(Clone, Copy, Default)]
+struct Ctx {
+    /// This element's index in the element statistics.
+    id: u32,
+    /// The element's parent's index.
+    parent: u32,
+    /// The nearest block element (itself or an ancestor), and that
+    /// element's parent and grandparent block elements.
+    block: u32,
+    block_parent: u32,
+    block_grand: u32,
+    /// Bits of the DOM features set by this element or its ancestors.
+    bits: u32,
+    depth: u32,
+    /// Inside `pre`: newlines end lines.
+    pre: bool,
+    link: bool,
+    /// The element is a block element (it ends lines).
+    is_block: bool,
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "caption"
+            | "blockquote"
+            | "pre"
+            | "figure"
+            | "figcaption"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "hr"
+            | "br"
+            | "center"
+            | "details"
+            | "summary"
+            | "body"
+            | "html"
+            | "legend"
+            | "menu"
+            | "noframes"
+            | "object"
+    )
+}
+
+/// Elements whose subtree is never page text.
+fn is_dropped_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "svg"
+            | "iframe"
+            | "select"
+            | "textarea"
+            | "canvas"
+            | "math"
+            | "object"
+            | "embed"
+    )
+}
+
+/// One pass over an element's attributes: whether they hide it (`hidden`,
+/// `aria-hidden="true"`, a style with `display:none` or
+/// `visibility:hidden`), and the class-word bits (see [`class`]) of its class, id,
+/// role and itemprop words.
+fn scan_attrs(e: &Element) -> (bool, u32) {
+    let (mut hidden, mut bits) = (false, 0u32);
+    for (name, value) in e.attrs() {
+        match name {
+            "hidden" => hidden = true,
+            "aria-hidden" => hidden |= value == "true",
+            "style" => {
+                let s: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                hidden |= s.contains("display:none") || s.contains("visibility:hidden");
+            }
+            "class" | "id" | "role" | "itemprop" => {
+                for tok in value.as_bytes().split(|c| !c.is_ascii_alphanumeric()) {
+                    if !tok.is_empty() && tok.len() <= MAX_TOKEN {
+                        bits |= token_bits(tok);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (hidden, bits)
+}
+
+/// The bits an element sets for the lines inside it: those of its tag
+/// `name`, and `attr_bits` from its attributes.
+fn element_bits(name: &str, attr_bits: u32) -> u32 {
+    let mut bits = attr_bits;
+    bits |= match name {
+        "h1" | "h2" => bit(Dom::Heading) | bit(Dom::H1H2),
+        "h3" | "h4" | "h5" | "h6" => bit(Dom::Heading),
+        "p" => bit(Dom::P),
+        "li" | "dt" | "dd" => bit(Dom::Li),
+        "td" | "th" | "tr" => bit(Dom::Cell),
+        "blockquote" | "pre" => bit(Dom::QuotePre),
+        "figure" | "figcaption" | "caption" => bit(Dom::Caption),
+        "form" | "button" | "label" | "input" | "fieldset" | "legend" => bit(Dom::Form),
+        "nav" | "header" | "footer" | "aside" | "menu" => bit(Dom::InNav),
+        "article" | "main" => bit(Dom::InArticle),
+        _ => 0,
+    };
+    bits
+}
+
+/// The line being built.
+#[derive(Default)]
+struct Line {
+    text: String,
+    chars: u32,
+    link_chars: u32,
+    bits: u32,
+    depth: u32,
+    /// Whether the last byte pushed is a space (or the line is empty).
+    space: bool,
+    /// Whether the line has a visible character.
+    visible: bool,
+    /// The container elements: the parent and grandparent of the line's
+    /// innermost block element (see [`Dom::ParentShare`]).
+    parent: u32,
+    grand: u32,
+}
+
+struct Builder {
+    out: HtmlPage,
+    line: Line,
+    elems: Vec<ElemStat>,
+    /// Per emitted line: its (parent, grandparent) container.
+    containers: Vec<(u32, u32)>,
+}
+
+impl Builder {
+    fn flush(&mut self) {
+        let line = std::mem::replace(
+            &mut self.line,
+            Line {
+                space: true,
+                ..Line::default()
+            },
+        );
+        let t = line.text.trim();
+        let empty = t.is_empty();
+        if !empty {
+            if !self.out.text.is_empty() {
+                self.out.text.push('\n');
+            }
+            self.out.text.push_str(t);
+        }
+        // The next line reuses the buffer.
+        let mut buffer = line.text;
+        buffer.clear();
+        self.line.text = buffer;
+        if empty {
+            return;
+        }
+        let mut f = DomRow::unset();
+        for k in FLAGS {
+            f[k] = flag(line.bits & bit(k) != 0);
+        }
+        let density = if line.chars > 0 {
+            line.link_chars as f32 / line.chars as f32
+        } else {
+            0.0
+        };
+        f[Dom::LinkDensity] = density;
+        f[Dom::AllLink] = flag(density >= 0.9);
+        f[Dom::LnDepth] = ln1(line.depth as f32);
+        self.out.dom.push(f);
+        self.containers.push((line.parent, line.grand));
+    }
+
+    fn text(&mut self, s: &str, ctx: &Ctx) {
+        for c in s.chars() {
+            if c == '\n' && ctx.pre {
+                self.flush();
+                continue;
+            }
+            if c.is_whitespace() || c.is_control() {
+                if !self.line.space {
+                    self.line.text.push(' ');
+                    self.line.space = true;
+                }
+                continue;
+            }
+            if !self.line.visible {
+                // The line's first visible character fixes its context.
+                self.line.visible = true;
+                self.line.bits = ctx.bits;
+                self.line.depth = ctx.depth;
+                self.line.parent = ctx.block_parent;
+                self.line.grand = ctx.block_grand;
+            }
+            let e = &mut self.elems[ctx.id as usize];
+            e.chars += 1;
+            if ctx.link {
+                e.link_chars += 1;
+            }
+            self.line.text.push(c);
+            self.line.space = false;
+            self.line.chars += 1;
+            if ctx.link {
+                self.line.link_chars += 1;
+            }
+        }
+    }
+}
+
+/// Post-order accumulation: a closed element's totals go to its parent.
+fn close(elems: &mut [ElemStat], c: &Ctx) {
+    let done = elems[c.id as usize];
+    let p = &mut elems[c.parent as usize];
+    p.chars += done.chars;
+    p.link_chars += done.link_chars;
+    p.paragraphs += done.paragraphs;
+}
+
+/// Converts an HTML document into lines and their DOM features.
+pub(crate) fn convert(html: &str) -> HtmlPage {
+    let doc = Html::parse_document(&prepare(html));
+    let mut b = Builder {
+        out: HtmlPage::default(),
+        line: Line {
+            space: true,
+            ..Line::default()
+        },
+        // Element 0 is the document (the root context).
+        elems: vec![ElemStat::default()],
+        containers: Vec::new(),
+    };
+    let mut stack: Vec<Ctx> = vec![Ctx::default()];
+    // Depth of dropped subtrees we are inside (0: visible).
+    let mut dropped = 0u32;
+    for edge in doc.root_element().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    let name = e.name();
+                    if dropped > 0 || is_dropped_tag(name) {
+                        dropped += 1;
+                        continue;
+                    }
+                    let (hidden, attr_bits) = scan_attrs(e);
+                    if hidden {
+                        dropped += 1;
+                        continue;
+                    }
+                    let top = *stack.last().expect("root context");
+                    let is_block = is_block(name);
+                    if is_block {
+                        b.flush();
+                    }
+                    let id = b.elems.len() as u32;
+                    b.elems.push(ElemStat {
+                        paragraphs: u32::from(name == "p"),
+                        ..ElemStat::default()
+                    });
+                    let (block, block_parent, block_grand) = if is_block {
+                        (id, top.block, top.block_parent)
+                    } else {
+                        (top.block, top.block_parent, top.block_grand)
+                    };
+                    let ctx = Ctx {
+                        id,
+                        parent: top.id,
+                        block,
+                        block_parent,
+                        block_grand,
+                        bits: top.bits | element_bits(name, attr_bits),
+                        depth: top.depth + 1,
+                        pre: top.pre || name == "pre",
+                        link: top.link || name == "a",
+                        is_block,
+                    };
+                    stack.push(ctx);
+                    if matches!(name, "td" | "th") {
+                        b.text(" ", &ctx);
+                    }
+                }
+                Node::Text(t) if dropped == 0 => {
+                    let ctx = *stack.last().expect("root context");
+                    b.text(t, &ctx);
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(_) = node.value() {
+                    if dropped > 0 {
+                        dropped -= 1;
+                        continue;
+                    }
+                    // Every element not dropped pushed its context.
+                    if stack.len() > 1 {
+                        let c = stack.pop().expect("more than the root");
+                        close(&mut b.elems, &c);
+                        if c.is_block {
+                            b.flush();
+                        }
+                    }
+                }
+            }
+        }
+    }
+    b.flush();
+    // Elements left open (the root context's children) are already
+    // counted; the document total is element 0 plus what is still open.
+    while stack.len() > 1 {
+        let c = stack.pop().expect("more than the root");
+        close(&mut b.elems, &c);
+    }
+    let total = b.elems[0].chars.max(1) as f32;
+    for (f, &(parent, grand)) in b.out.dom.iter_mut().zip(&b.containers) {
+        let container = |id: u32| {
+            let e = b.elems[id as usize];
+            let density = if e.chars > 0 {
+                e.link_chars as f32 / e.chars as f32
+            } else {
+                0.0
+            };
+            (e.chars as f32 / total, density, ln1(e.paragraphs as f32))
+        };
+        (
+            f[Dom::ParentShare],
+            f[Dom::ParentLinkDensity],
+            f[Dom::LnParentP],
+        ) = container(parent);
+        (
+            f[Dom::GrandShare],
+            f[Dom::GrandLinkDensity],
+            f[Dom::LnGrandP],
+        ) = container(grand);
+        debug_assert!(f.is_complete(), "a DOM feature is not written");
+    }
+    b.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(html: &str) -> Vec<String> {
+        convert(html).text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn blocks_become_lines() {
+        let html = "<html><head><title>T</title><style>p{}</style></head><body>\
+            <nav class='main-menu'><a href='/'>Home</a> <a href='/n'>News</a></nav>\
+            <h1>The &amp; headline</h1><p>First   para with <b>bold</b>\ntext.</p>\
+            <script>var x = 1;</script><div hidden>secret</div>\
+            <ul><li>one</li><li>two</li></ul><table><tr><td>a</td><td>b</td></tr></table>\
+            <p>line<br>break</p></body></html>";
+        assert_eq!(
+            lines(html),
+            [
+                "Home News",
+                "The & headline",
+                "First para with bold text.",
+                "one",
+                "two",
+                "a b",
+                "line",
+                "break"
+            ]
+        );
+        let p = convert(html);
+        let nav = &p.dom[0];
+        assert_eq!(nav[Dom::LinkDensity], 1.0);
+        assert_eq!(nav[Dom::InNav], 1.0);
+        assert_eq!(nav[Dom::ClsNav], 1.0, "class main-menu is a nav word");
+        assert_eq!(p.dom[1][Dom::Heading], 1.0);
+        assert_eq!(p.dom[2][Dom::P], 1.0);
+        // The paragraphs' container is the body: most of the text, two
+        // paragraphs.
+        assert!(p.dom[2][Dom::ParentShare] > 0.5);
+        assert_eq!(p.dom[2][Dom::LnParentP], 3f32.ln());
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(100_000) + "deep text" + &"</div>".repeat(100_000);
+        let p = convert(&html);
+        assert!(p.text.contains("deep text"));
+    }
+}

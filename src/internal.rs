@@ -1,0 +1,71 @@
+//! The featuriser, for the trainer in `xtask/`. Not public API: nothing here
+//! is semver-stable.
+
+pub use crate::feature::{CONTEXT, LOCAL, N_CONTEXT, N_LOCAL};
+pub use crate::model::{ModelParts, Tree, tree_input_name};
+
+use crate::Model;
+use crate::score::Page;
+
+/// The features of one page, as the cleaner computes them.
+#[derive(Debug)]
+pub struct PageFeatures {
+    /// Per block: its 0-based line number in the input.
+    pub lines: Vec<usize>,
+    /// Per block: its normalised text (with padding spaces).
+    pub norms: Vec<String>,
+    /// Per block: its word count.
+    pub words: Vec<u32>,
+    /// Per block: the local feature vector, in [`LOCAL`] order.
+    pub local: Vec<[f32; N_LOCAL]>,
+    /// Per block: the model's phrase ids it contains.
+    pub phrases: Vec<Vec<u32>>,
+    /// Per block: the context feature vector, in [`CONTEXT`] order, from
+    /// the model's local scores.
+    pub context: Vec<[f32; N_CONTEXT]>,
+    /// Per block: the model's local score (logit).
+    pub z1: Vec<f32>,
+    /// Per block: the model's final score (logit), linear context score
+    /// plus trees.
+    pub z2: Vec<f32>,
+}
+
+/// Featurises `text` with `model` (its phrases and function words, and its
+/// local weights for the context features).
+pub fn features(text: &str, model: &Model) -> PageFeatures {
+    of_page(Page::new(text, model, None))
+}
+
+/// Featurises an HTML document: converts it to lines with DOM features and
+/// featurises those. Returns the converted text too.
+#[cfg(feature = "html")]
+pub fn features_html(html: &str, model: &Model) -> (String, PageFeatures) {
+    let conv = crate::html::convert(html);
+    let f = of_page(Page::new(&conv.text, model, Some(&conv.dom)));
+    (conv.text, f)
+}
+
+fn of_page(page: Page<'_>) -> PageFeatures {
+    let n = page.len();
+    PageFeatures {
+        lines: page.seg.blocks.iter().map(|b| b.line).collect(),
+        norms: (0..n).map(|i| page.seg.norm_of(i).to_string()).collect(),
+        words: page.stats.iter().map(|s| s.words).collect(),
+        phrases: (0..n).map(|i| page.hits.of(i).to_vec()).collect(),
+        local: page.local.iter().map(|r| r.0).collect(),
+        context: page.context.iter().map(|r| r.0).collect(),
+        z1: page.z1,
+        z2: page.z2,
+    }
+}
+
+/// Builds a model from its parts, without checking its digest (the
+/// trainer's models before [`ModelParts::seal`]).
+pub fn model(parts: ModelParts) -> Result<Model, crate::Error> {
+    Model::from_parts(parts)
+}
+
+/// Normalises a text as the matcher sees it.
+pub fn normalize(s: &str) -> String {
+    crate::segment::normalize(s)
+}

@@ -1,0 +1,503 @@
+//! The model's text format: [`ModelParts`], written by the trainer and read
+//! back, checked, by [`Model::from_bytes`](crate::Model::from_bytes).
+//!
+//! UTF-8 text, one record a line, fields separated by single tabs (shown
+//! as `→` below); blank lines and lines starting with `#` are ignored:
+//!
+//! ```text
+//! dejunk-model → 2
+//! version → <label>.<digest>
+//! features → <registry hash>
+//! records → <stopwords> → <pack phrases> → <phrases> → <trees>
+//! local-bias → <weight>
+//! local → <feature name> → <weight> → <mean>      (one per local feature)
+//! context-bias → <weight>
+//! context → <feature name> → <weight> → <mean>    (one per context feature)
+//! stopword → <word>
+//! pack → <pack category> → <words>          (a curated phrase of a pack)
+//! phrase → <weight> → <words>
+//! tree → <depth> → <splits> → <leaves>
+//! ```
+//!
+//! - `features` is the featuriser's registry hash (16 hex digits, see
+//!   `feature/mod.rs`): a model made for another featuriser — a feature
+//!   added, moved, or given another meaning — is refused, not misread.
+//! - `records` counts the records that follow, so a model cut short is
+//!   refused, not loaded without its last trees.
+//! - The version ends with the model's digest (8 hex digits: the high half
+//!   of the crate's 64-bit hash of the text with an empty version), so an
+//!   edited model is refused; the trainer seals a model with
+//!   [`ModelParts::seal`].
+//! - Every feature must appear exactly once.
+//! - A `tree` record is one regression tree of the context scorer's boosted
+//!   ensemble, added to the linear context score. It is complete to its
+//!   depth `D` (1 to 12): `<splits>` lists its `2^D - 1` internal nodes in
+//!   breadth-first order as `<input>:<threshold>` separated by spaces,
+//!   where `<input>` is `context.<name>` or `local.<name>`; a block goes to
+//!   the right child when its input is greater than the threshold. A node
+//!   that does not split (every block goes left) is written `-`. `<leaves>`
+//!   lists the `2^D` leaf values, left to right.
+//! - Phrases and function words are matched on the normalised text
+//!   (lowercase words separated by single spaces), so they must be written
+//!   that way.
+
+use std::fmt::Write;
+
+use super::forest::{MAX_TREE_DEPTH, Tree, tree_input, tree_input_name};
+use crate::error::Error;
+use crate::feature::{CONTEXT, LOCAL, N_CONTEXT, N_LOCAL, Pack, registry_hash};
+use crate::hash::hash_bytes;
+use crate::segment::normalize;
+
+/// The format's number, in the header line.
+const FORMAT: &str = "2";
+/// The most phrases and function words a model may hold.
+const MAX_PATTERNS: usize = 200_000;
+
+/// A model's contents, before its matcher is built. The trainer fills one
+/// in and writes it out with [`ModelParts::to_text`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelParts {
+    /// The model's version string.
+    pub version: String,
+    /// Bias of the local scorer.
+    pub local_bias: f32,
+    /// Weights of the local features, in [`LOCAL`] order.
+    pub local_weights: [f32; N_LOCAL],
+    /// Training means of the local features (for explanations).
+    pub local_means: [f32; N_LOCAL],
+    /// Bias of the context scorer.
+    pub context_bias: f32,
+    /// Weights of the context features, in [`CONTEXT`] order.
+    pub context_weights: [f32; N_CONTEXT],
+    /// Training means of the context features (for explanations).
+    pub context_means: [f32; N_CONTEXT],
+    /// Function words, normalised.
+    pub stopwords: Vec<String>,
+    /// Phrases, normalised, with their weights in the local scorer.
+    pub phrases: Vec<(String, f32)>,
+    /// Curated pack phrases: (pack category, normalised phrase).
+    pub packs: Vec<(String, String)>,
+    /// The boosted trees of the context scorer.
+    pub trees: Vec<Tree>,
+}
+
+impl ModelParts {
+    /// An all-zero model over the given phrases and function words.
+    pub fn zero(
+        version: &str,
+        phrases: Vec<String>,
+        stopwords: Vec<String>,
+        packs: Vec<(String, String)>,
+    ) -> ModelParts {
+        ModelParts {
+            version: version.to_string(),
+            local_bias: 0.0,
+            local_weights: [0.0; N_LOCAL],
+            local_means: [0.0; N_LOCAL],
+            context_bias: 0.0,
+            context_weights: [0.0; N_CONTEXT],
+            context_means: [0.0; N_CONTEXT],
+            stopwords,
+            phrases: phrases.into_iter().map(|p| (p, 0.0)).collect(),
+            packs,
+            trees: Vec::new(),
+        }
+    }
+
+    /// The digest of the model's content: 8 hex digits, the high half of
+    /// the 64-bit hash of its text with an empty version.
+    pub fn digest(&self) -> String {
+        let text = self.text_with_version("");
+        format!("{:08x}", hash_bytes(text.as_bytes()) >> 32)
+    }
+
+    /// Sets the version to `<label>.<digest>`, which loading checks.
+    #[cfg_attr(not(feature = "_internal"), allow(dead_code))]
+    pub fn seal(&mut self, label: &str) {
+        self.version = format!("{label}.{}", self.digest());
+    }
+
+    /// The model's text form (see the module docs). Deterministic: the same
+    /// parts give the same bytes.
+    pub fn to_text(&self) -> String {
+        self.text_with_version(&self.version)
+    }
+
+    fn text_with_version(&self, version: &str) -> String {
+        let mut s = String::new();
+        let _ = writeln!(s, "dejunk-model\t{FORMAT}");
+        let _ = writeln!(s, "version\t{version}");
+        let _ = writeln!(s, "features\t{:016x}", registry_hash());
+        let _ = writeln!(
+            s,
+            "records\t{}\t{}\t{}\t{}",
+            self.stopwords.len(),
+            self.packs.len(),
+            self.phrases.len(),
+            self.trees.len()
+        );
+        write_scorer(
+            &mut s,
+            "local",
+            self.local_bias,
+            &LOCAL,
+            &self.local_weights,
+            &self.local_means,
+        );
+        write_scorer(
+            &mut s,
+            "context",
+            self.context_bias,
+            &CONTEXT,
+            &self.context_weights,
+            &self.context_means,
+        );
+        for w in &self.stopwords {
+            let _ = writeln!(s, "stopword\t{w}");
+        }
+        for (k, p) in &self.packs {
+            let _ = writeln!(s, "pack\t{k}\t{p}");
+        }
+        for (p, w) in &self.phrases {
+            let _ = writeln!(s, "phrase\t{}\t{p}", fmt_f(*w));
+        }
+        for t in &self.trees {
+            let splits: Vec<String> = t
+                .splits
+                .iter()
+                .map(|&(k, th)| {
+                    if th == f32::INFINITY {
+                        "-".to_string()
+                    } else {
+                        format!("{}:{}", tree_input_name(k as usize), fmt_f(th))
+                    }
+                })
+                .collect();
+            let leaves: Vec<String> = t.leaves.iter().map(|&v| fmt_f(v)).collect();
+            let _ = writeln!(
+                s,
+                "tree\t{}\t{}\t{}",
+                t.depth,
+                splits.join(" "),
+                leaves.join(" ")
+            );
+        }
+        s
+    }
+
+    /// Parses and checks the text form: every record well formed, the
+    /// featuriser's registry hash, the record counts and the digest.
+    pub fn parse(bytes: &[u8]) -> Result<ModelParts, Error> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            Error::model_at(line, "not valid UTF-8")
+        })?;
+        let mut parts = ModelParts::zero("", Vec::new(), Vec::new(), Vec::new());
+        let mut seen_header = false;
+        let mut seen_version = false;
+        let mut seen_features = false;
+        let mut records: Option<[usize; 4]> = None;
+        let mut local_seen = [false; N_LOCAL];
+        let mut context_seen = [false; N_CONTEXT];
+        let (mut local_bias, mut context_bias) = (false, false);
+        for (n, line) in text.lines().enumerate() {
+            let ln = n + 1;
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            if !seen_header {
+                if fields.as_slice() != ["dejunk-model", FORMAT] {
+                    return Err(Error::model_at(
+                        ln,
+                        format!("expected the header `dejunk-model<TAB>{FORMAT}`"),
+                    ));
+                }
+                seen_header = true;
+                continue;
+            }
+            let want = |k: usize| -> Result<(), Error> {
+                if fields.len() == k {
+                    Ok(())
+                } else {
+                    Err(Error::model_at(
+                        ln,
+                        format!(
+                            "`{}` takes {} tab-separated fields, found {}",
+                            fields[0],
+                            k,
+                            fields.len()
+                        ),
+                    ))
+                }
+            };
+            match fields[0] {
+                "version" => {
+                    want(2)?;
+                    if fields[1].trim().is_empty() {
+                        return Err(Error::model_at(ln, "empty version"));
+                    }
+                    parts.version = fields[1].to_string();
+                    seen_version = true;
+                }
+                "features" => {
+                    want(2)?;
+                    let ours = format!("{:016x}", registry_hash());
+                    if fields[1] != ours {
+                        return Err(Error::model_at(
+                            ln,
+                            format!(
+                                "made for another featuriser (features {}, this build's {ours}): \
+                                 retrain it with this version",
+                                fields[1]
+                            ),
+                        ));
+                    }
+                    seen_features = true;
+                }
+                "records" => {
+                    want(5)?;
+                    let mut counts = [0usize; 4];
+                    for (c, f) in counts.iter_mut().zip(&fields[1..]) {
+                        *c = f.parse().map_err(|_| {
+                            Error::model_at(ln, format!("record count `{f}` is not a number"))
+                        })?;
+                    }
+                    records = Some(counts);
+                }
+                "local-bias" => {
+                    want(2)?;
+                    parts.local_bias = num(fields[1], ln)?;
+                    local_bias = true;
+                }
+                "context-bias" => {
+                    want(2)?;
+                    parts.context_bias = num(fields[1], ln)?;
+                    context_bias = true;
+                }
+                "local" | "context" => {
+                    want(4)?;
+                    let local = fields[0] == "local";
+                    let names: &[&str] = if local { &LOCAL } else { &CONTEXT };
+                    let Some(i) = names.iter().position(|&x| x == fields[1]) else {
+                        return Err(Error::model_at(
+                            ln,
+                            format!("unknown {} feature `{}`", fields[0], fields[1]),
+                        ));
+                    };
+                    let (w, m) = (num(fields[2], ln)?, num(fields[3], ln)?);
+                    let seen = if local {
+                        parts.local_weights[i] = w;
+                        parts.local_means[i] = m;
+                        &mut local_seen[i]
+                    } else {
+                        parts.context_weights[i] = w;
+                        parts.context_means[i] = m;
+                        &mut context_seen[i]
+                    };
+                    if *seen {
+                        return Err(Error::model_at(
+                            ln,
+                            format!("feature `{}` given twice", fields[1]),
+                        ));
+                    }
+                    *seen = true;
+                }
+                "stopword" => {
+                    want(2)?;
+                    parts.stopwords.push(pattern(fields[1], ln)?);
+                }
+                "pack" => {
+                    want(3)?;
+                    if Pack::of_category(fields[1]).is_none() {
+                        return Err(Error::model_at(
+                            ln,
+                            format!(
+                                "unknown pack `{}` (known: {})",
+                                fields[1],
+                                Pack::ALL.map(Pack::category).join(", ")
+                            ),
+                        ));
+                    }
+                    parts
+                        .packs
+                        .push((fields[1].to_string(), pattern(fields[2], ln)?));
+                }
+                "phrase" => {
+                    want(3)?;
+                    let w = num(fields[1], ln)?;
+                    parts.phrases.push((pattern(fields[2], ln)?, w));
+                }
+                "tree" => {
+                    want(4)?;
+                    parts.trees.push(parse_tree(&fields, ln)?);
+                }
+                other => {
+                    return Err(Error::model_at(ln, format!("unknown record `{other}`")));
+                }
+            }
+        }
+        if !seen_header {
+            return Err(Error::model_at(1, "empty model: no `dejunk-model` header"));
+        }
+        for (seen, record) in [
+            (seen_version, "version"),
+            (seen_features, "features"),
+            (records.is_some(), "records"),
+            (local_bias, "local-bias"),
+            (context_bias, "context-bias"),
+        ] {
+            if !seen {
+                return Err(Error::model(format!("no `{record}` record")));
+            }
+        }
+        if let Some(i) = local_seen.iter().position(|s| !s) {
+            return Err(Error::model(format!(
+                "missing local feature `{}`",
+                LOCAL[i]
+            )));
+        }
+        if let Some(i) = context_seen.iter().position(|s| !s) {
+            return Err(Error::model(format!(
+                "missing context feature `{}`",
+                CONTEXT[i]
+            )));
+        }
+        let found = [
+            parts.stopwords.len(),
+            parts.packs.len(),
+            parts.phrases.len(),
+            parts.trees.len(),
+        ];
+        let declared = records.unwrap_or(found);
+        for ((name, d), f) in ["stopword", "pack", "phrase", "tree"]
+            .iter()
+            .zip(declared)
+            .zip(found)
+        {
+            if d != f {
+                return Err(Error::model(format!(
+                    "the `records` line declares {d} `{name}` records, found {f}: \
+                     the model is truncated or edited"
+                )));
+            }
+        }
+        if parts.phrases.len() + parts.stopwords.len() + parts.packs.len() > MAX_PATTERNS {
+            return Err(Error::model(format!(
+                "more than {MAX_PATTERNS} phrases and function words"
+            )));
+        }
+        let digest = parts.digest();
+        if parts.version.rsplit_once('.').map(|(_, d)| d) != Some(digest.as_str()) {
+            return Err(Error::model(format!(
+                "version `{}` does not end with the model's digest `.{digest}`: \
+                 the model was edited after training",
+                parts.version
+            )));
+        }
+        Ok(parts)
+    }
+}
+
+/// Writes a linear scorer's records: its bias, then a line a feature.
+fn write_scorer(
+    s: &mut String,
+    kind: &str,
+    bias: f32,
+    names: &[&str],
+    weights: &[f32],
+    means: &[f32],
+) {
+    let _ = writeln!(s, "{kind}-bias\t{}", fmt_f(bias));
+    for ((name, &w), &m) in names.iter().zip(weights).zip(means) {
+        let _ = writeln!(s, "{kind}\t{name}\t{}\t{}", fmt_f(w), fmt_f(m));
+    }
+}
+
+fn parse_tree(fields: &[&str], ln: usize) -> Result<Tree, Error> {
+    let depth: u32 = fields[1]
+        .parse()
+        .ok()
+        .filter(|d| (1..=MAX_TREE_DEPTH).contains(d))
+        .ok_or_else(|| {
+            Error::model_at(
+                ln,
+                format!("tree depth `{}` is not 1 to {MAX_TREE_DEPTH}", fields[1]),
+            )
+        })?;
+    let n_leaves = 1usize << depth;
+    let mut splits = Vec::with_capacity(n_leaves - 1);
+    for sp in fields[2].split(' ') {
+        if sp == "-" {
+            splits.push((0, f32::INFINITY));
+            continue;
+        }
+        let Some((name, t)) = sp.rsplit_once(':') else {
+            return Err(Error::model_at(
+                ln,
+                format!("split `{sp}` is not <input>:<threshold>"),
+            ));
+        };
+        let Some(k) = tree_input(name) else {
+            return Err(Error::model_at(ln, format!("unknown tree input `{name}`")));
+        };
+        splits.push((k, num(t, ln)?));
+    }
+    let leaves = fields[3]
+        .split(' ')
+        .map(|v| num(v, ln))
+        .collect::<Result<Vec<f32>, Error>>()?;
+    if splits.len() != n_leaves - 1 || leaves.len() != n_leaves {
+        return Err(Error::model_at(
+            ln,
+            format!(
+                "a tree of depth {depth} has {} splits and {n_leaves} leaves, found {} and {}",
+                n_leaves - 1,
+                splits.len(),
+                leaves.len()
+            ),
+        ));
+    }
+    Ok(Tree {
+        depth,
+        splits,
+        leaves,
+    })
+}
+
+/// Formats a weight so that it parses back to the same `f32`.
+fn fmt_f(x: f32) -> String {
+    let s = format!("{x}");
+    if s == "-0" { "0".to_string() } else { s }
+}
+
+fn num(s: &str, line: usize) -> Result<f32, Error> {
+    match s.parse::<f32>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        Ok(_) => Err(Error::model_at(line, format!("weight `{s}` is not finite"))),
+        Err(_) => Err(Error::model_at(line, format!("`{s}` is not a number"))),
+    }
+}
+
+/// Checks that a phrase is written in normalised form.
+fn pattern(s: &str, line: usize) -> Result<String, Error> {
+    let norm = normalize(s);
+    if norm.trim().is_empty() {
+        return Err(Error::model_at(line, "empty phrase"));
+    }
+    if norm.trim() != s {
+        return Err(Error::model_at(
+            line,
+            format!(
+                "phrase `{s}` is not normalised (expected `{}`)",
+                norm.trim()
+            ),
+        ));
+    }
+    Ok(s.to_string())
+}
