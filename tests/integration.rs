@@ -7,6 +7,7 @@ mod integration {
     pub mod bad_input;
     #[cfg(all(feature = "rayon", feature = "html"))]
     pub mod batch;
+    pub mod layers;
     pub mod props;
     pub mod seeds;
     pub mod site_memory;

@@ -40,9 +40,9 @@ fn truncated_and_unclosed() {
 
 #[test]
 fn a_hundred_thousand_nested_divs() {
-    let html = "<div>".repeat(100_000) + "deep text in the middle" + &"</div>".repeat(100_000);
-    let out = check(&html);
-    assert!(out.is_empty() || out.contains("deep text"));
+    let body = "The city council voted on Tuesday to keep the central library open, after months of debate.";
+    let html = "<div>".repeat(100_000) + body + &"</div>".repeat(100_000);
+    assert_eq!(check(&html), body);
     // Unclosed, and nested inline elements too.
     check(&"<span><b>".repeat(50_000));
 }
@@ -58,8 +58,9 @@ fn fifty_megabytes_of_one_text_node() {
 fn binary_junk_and_wrong_charset() {
     let bytes: Vec<u8> = (0..=255u8).cycle().take(200_000).collect();
     check(&String::from_utf8_lossy(&bytes));
-    // Declared Latin-1, but the string is what the caller decoded: text is
-    // kept as given.
-    let html = "<meta charset=\"iso-8859-1\"><p>Caf\u{e9} cr\u{e8}me: the council voted on Tuesday to keep the library open.</p>";
-    check(html);
+    // Declared Latin-1, but the string is what the caller decoded: the
+    // declaration is not acted on, the text is kept as given.
+    let text = "Caf\u{e9} cr\u{e8}me: the council voted on Tuesday to keep the library open, after months of debate.";
+    let html = format!("<meta charset=\"iso-8859-1\"><p>{text}</p>");
+    assert_eq!(check(&html), text);
 }

@@ -253,3 +253,87 @@ pub fn junk_inside_body(docs: &[(Part, Doc)], related: &[&str]) -> Vec<(Part, Do
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A training page: a nav line, a headline, `n` body paragraphs that
+    /// name the page, and a footer; body lines labelled 1.
+    fn page(id: &str, n: usize) -> (Part, Doc) {
+        let mut lines = vec![
+            format!("Home | News | Sport of {id}"),
+            format!("Council of {id} keeps the library open"),
+        ];
+        for k in 0..n {
+            lines.push(format!(
+                "Paragraph {k} of {id}: the city council voted on Tuesday to keep the central library open."
+            ));
+        }
+        lines.push("Read also".to_string());
+        lines.push(format!("Privacy policy of {id}"));
+        let mut labels = vec![0, 1];
+        labels.extend(std::iter::repeat_n(1, n));
+        labels.extend([0, 0]);
+        (
+            Part::Train,
+            Doc {
+                id: id.to_string(),
+                dataset: "dragnet".to_string(),
+                text: lines.join("\n"),
+                line_labels: labels,
+                html: String::new(),
+                gold: String::new(),
+            },
+        )
+    }
+
+    #[test]
+    fn copies_keep_every_body_line_and_label_what_they_insert_junk() {
+        let mut docs: Vec<(Part, Doc)> = (0..10).map(|k| page(&format!("p{k}"), 6)).collect();
+        docs.push(page("short", 2));
+        let mut validation = page("held", 6);
+        validation.0 = Part::Validation;
+        docs.push(validation);
+        let copies = junk_inside_body(&docs, &["read also"]);
+        // One copy per training page with enough body lines (at least 8
+        // pages have a headline, as the insets need).
+        assert_eq!(copies.len(), 10);
+        for ((_, copy), (_, doc)) in copies.iter().zip(&docs) {
+            assert_eq!(copy.id, format!("{}#junk-inside", doc.id));
+            let lines: Vec<&str> = copy.text.split('\n').collect();
+            assert_eq!(lines.len(), copy.line_labels.len());
+            assert!(
+                lines.len() > doc.text.split('\n').count(),
+                "something inserted"
+            );
+            // The page's own lines keep their labels, in order.
+            let own: Vec<(&str, u8)> = doc
+                .text
+                .split('\n')
+                .zip(doc.line_labels.iter().copied())
+                .collect();
+            let mut it = lines.iter().zip(&copy.line_labels);
+            for (line, label) in own {
+                assert!(
+                    it.any(|(l, &y)| *l == line && y == label),
+                    "{line} lost or relabelled"
+                );
+            }
+            // Every body-labelled line is the page's own: inserted lines,
+            // other pages' paragraphs among them, are junk.
+            for (l, &y) in lines.iter().zip(&copy.line_labels) {
+                if y == 1 {
+                    assert!(
+                        l.contains(&format!("of {} ", doc.id))
+                            || l.contains(&format!("of {}:", doc.id)),
+                        "{l}"
+                    );
+                }
+            }
+        }
+        // Deterministic.
+        let again = junk_inside_body(&docs, &["read also"]);
+        assert!(copies.iter().zip(&again).all(|(a, b)| a.1.text == b.1.text));
+    }
+}

@@ -138,3 +138,76 @@ pub fn fit(x: &[f32], d: usize, y: &[f32], w: &[f32], base: &[f32], p: &Params) 
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(trees: usize) -> Params {
+        Params {
+            trees,
+            depth: 2,
+            rate: 0.3,
+            lambda: 1.0,
+            min_hess: 1.0,
+            bins: 16,
+        }
+    }
+
+    /// The value of `trees` on row `x`, as the crate walks them.
+    fn predict(trees: &[Tree], x: &[f32]) -> f32 {
+        trees
+            .iter()
+            .map(|t| {
+                let mut i = 0usize;
+                for _ in 0..t.depth {
+                    let (k, th) = t.splits[i];
+                    i = 2 * i + 1 + usize::from(x[k as usize] > th);
+                }
+                t.leaves[i - ((1 << t.depth) - 1)]
+            })
+            .sum()
+    }
+
+    #[test]
+    fn learns_an_interaction_a_linear_model_cannot() {
+        // XOR of two inputs (one of them set on a third of the rows, so
+        // that a greedy first split has a gain), a third input is noise.
+        let (mut x, mut y) = (Vec::new(), Vec::new());
+        for i in 0..600 {
+            let a = f32::from(i % 3 == 0);
+            let b = ((i / 3) % 2) as f32;
+            let noise = ((i * 37) % 11) as f32;
+            x.extend_from_slice(&[a, b, noise]);
+            y.push(f32::from((a > 0.5) != (b > 0.5)));
+        }
+        let w = vec![1.0; y.len()];
+        let base = vec![0.0; y.len()];
+        let trees = fit(&x, 3, &y, &w, &base, &params(30));
+        assert_eq!(trees.len(), 30);
+        for t in &trees {
+            assert_eq!(t.splits.len(), 3);
+            assert_eq!(t.leaves.len(), 4);
+        }
+        for i in 0..y.len() {
+            let z = predict(&trees, &x[3 * i..3 * i + 3]);
+            assert_eq!(z > 0.0, y[i] > 0.5, "row {i}: {z}");
+        }
+        // Deterministic.
+        assert_eq!(trees, fit(&x, 3, &y, &w, &base, &params(30)));
+    }
+
+    #[test]
+    fn a_perfect_base_margin_leaves_little_to_learn() {
+        let x: Vec<f32> = (0..100).map(|i| i as f32).collect();
+        let y: Vec<f32> = (0..100).map(|i| f32::from(i >= 50)).collect();
+        let base: Vec<f32> = y
+            .iter()
+            .map(|&v| if v > 0.5 { 8.0 } else { -8.0 })
+            .collect();
+        let trees = fit(&x, 1, &y, &vec![1.0; 100], &base, &params(5));
+        for (i, &b) in base.iter().enumerate() {
+            assert!(predict(&trees, &x[i..=i]).abs() < 0.1 * b.abs());
+        }
+    }
+}

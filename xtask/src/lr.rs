@@ -162,3 +162,77 @@ pub fn fit(data: &Data, p: &Params) -> Fit {
         means: mean.iter().map(|&x| x as f32).collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params() -> Params {
+        Params {
+            prior: None,
+            l2_dense: 1e-4,
+            l2_sparse: 1e-4,
+            epochs: 300,
+            lr: 0.05,
+        }
+    }
+
+    /// Rows whose label is `x0 > 0` (dense) or the presence of sparse
+    /// feature 1; sparse feature 0 is noise.
+    fn data() -> Data {
+        let mut d = Data::new(2, 2);
+        for i in 0..200 {
+            let x0 = (i % 20) as f32 - 9.5;
+            let x1 = ((i * 7) % 13) as f32;
+            let s: Vec<u32> = match i % 3 {
+                0 => vec![0],
+                1 => vec![1],
+                _ => vec![],
+            };
+            let y = f32::from(x0 > 0.0 || s == [1]);
+            d.push(&[x0, x1], &s, y, 1.0);
+        }
+        d
+    }
+
+    #[test]
+    fn learns_the_signal_and_not_the_noise() {
+        let d = data();
+        let fit = fit(&d, &params());
+        assert!(fit.dense[0] > 0.3, "dense signal {}", fit.dense[0]);
+        assert!(fit.dense[1].abs() < 0.1, "dense noise {}", fit.dense[1]);
+        assert!(fit.sparse[1] > 1.0, "sparse signal {}", fit.sparse[1]);
+        assert!(fit.sparse[1] > fit.sparse[0] + 1.0);
+        // Training accuracy.
+        let correct = (0..d.len())
+            .filter(|&i| {
+                let mut z =
+                    fit.bias + fit.dense[0] * d.dense[2 * i] + fit.dense[1] * d.dense[2 * i + 1];
+                for &s in &d.ids[d.offsets[i]..d.offsets[i + 1]] {
+                    z += fit.sparse[s as usize];
+                }
+                (z > 0.0) == (d.y[i] > 0.5)
+            })
+            .count();
+        assert!(correct >= 190, "{correct} of 200");
+        // The means are the training means of the dense columns.
+        assert!((fit.means[0] - 0.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn is_deterministic_and_follows_the_prior() {
+        let d = data();
+        let a = fit(&d, &params());
+        let b = fit(&d, &params());
+        assert_eq!((a.bias, &a.dense, &a.sparse), (b.bias, &b.dense, &b.sparse));
+        // A strong prior pulls the noise weight to its mean.
+        let pulled = fit(
+            &d,
+            &Params {
+                prior: Some((vec![0.0, -0.5], 10.0)),
+                ..params()
+            },
+        );
+        assert!((pulled.dense[1] + 0.5).abs() < 0.1, "{}", pulled.dense[1]);
+    }
+}
