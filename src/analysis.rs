@@ -1,9 +1,17 @@
 //! What [`Cleaner::analyze`](crate::Cleaner::analyze) returns: every block
-//! with its decision, score and the reasons behind it.
+//! with its decision, score and the reasons behind it, and the page's
+//! title. A block's reasons are spelled out when first asked for.
 
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+/// What spells out the reasons of a page's blocks (`explain`).
+pub(crate) trait Explain: Send + Sync + fmt::Debug + std::panic::RefUnwindSafe {
+    /// The reasons of block `i`, the strongest first.
+    fn reasons(&self, i: usize) -> Vec<Reason>;
+}
 
 /// The result of [`Cleaner::analyze`](crate::Cleaner::analyze): every block
 /// of the page, kept or not, with its score and reasons, and the cleaned
@@ -25,9 +33,28 @@ use std::ops::Range;
 pub struct Analysis<'t> {
     pub(crate) blocks: Vec<Block<'t>>,
     pub(crate) text: String,
+    pub(crate) title: Option<usize>,
 }
 
 impl<'t> Analysis<'t> {
+    /// The page's title, as the cleaner found it: the heading-like line
+    /// above the start of the body (see
+    /// [`CleanerBuilder::title`](crate::CleanerBuilder::title)), whether or
+    /// not the output keeps it. `None` when the page has no such line.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let page = "Council keeps the library open\n\
+    ///             The city council voted on Tuesday to keep the central library open, after months of debate.";
+    /// let a = dejunk::Cleaner::new().analyze(page);
+    /// assert_eq!(a.title(), Some("Council keeps the library open"));
+    /// assert_eq!(dejunk::Cleaner::new().analyze("").title(), None);
+    /// ```
+    pub fn title(&self) -> Option<&str> {
+        self.title.map(|t| self.blocks[t].text())
+    }
+
     /// Every block of the page (one per non-blank input line), in input
     /// order.
     ///
@@ -87,7 +114,10 @@ pub struct Block<'t> {
     pub(crate) span: Range<usize>,
     pub(crate) score: f32,
     pub(crate) kept: bool,
-    pub(crate) reasons: Vec<Reason>,
+    /// The block's index in the page, for `explain`.
+    pub(crate) index: usize,
+    pub(crate) explain: Arc<dyn Explain>,
+    pub(crate) reasons: OnceLock<Vec<Reason>>,
 }
 
 impl<'t> Block<'t> {
@@ -163,7 +193,8 @@ impl<'t> Block<'t> {
         self.kept
     }
 
-    /// Why the block was kept or dropped, the strongest reason first.
+    /// Why the block was kept or dropped, the strongest reason first
+    /// (spelled out on the first call).
     ///
     /// For a model decision, these are the features and phrases that pushed
     /// the score most in the direction of the decision, each with its
@@ -180,7 +211,8 @@ impl<'t> Block<'t> {
     /// assert!(matches!(r.kind(), ReasonKind::Phrase | ReasonKind::Feature | ReasonKind::Context));
     /// ```
     pub fn reasons(&self) -> &[Reason] {
-        &self.reasons
+        self.reasons
+            .get_or_init(|| self.explain.reasons(self.index))
     }
 }
 

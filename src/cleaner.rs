@@ -123,7 +123,7 @@ struct Settings {
     model: Model,
     #[cfg(feature = "html")]
     html_model: Model,
-    rules: Rules,
+    rules: Arc<Rules>,
 }
 
 impl Default for Cleaner {
@@ -386,8 +386,8 @@ impl Cleaner {
     /// Analyses a text page.
     fn run_analyze<'t>(&self, text: &'t str, site: Site<'_>) -> Analysis<'t> {
         let page = Page::new(text, &self.inner.model, None);
-        self.explain(&page, &self.inner.model, site, |i| {
-            Cow::Borrowed(page.block_text(i))
+        self.explain(page, &self.inner.model, site, |p, i| {
+            Cow::Borrowed(&text[p.seg.blocks[i].span.clone()])
         })
     }
 
@@ -398,22 +398,22 @@ impl Cleaner {
         let conv = crate::html::convert(html);
         let model = &self.inner.html_model;
         let page = Page::new(&conv.text, model, Some(&conv.dom));
-        self.explain(&page, model, site, |i| {
-            Cow::Owned(page.block_text(i).to_string())
+        self.explain(page, model, site, |p, i| {
+            Cow::Owned(p.block_text(i).to_string())
         })
     }
 
     fn explain<'t>(
         &self,
-        page: &Page<'_>,
+        page: Page<'_>,
         model: &Model,
         site: Site<'_>,
-        text: impl Fn(usize) -> Cow<'t, str>,
+        text: impl Fn(&Page<'_>, usize) -> Cow<'t, str>,
     ) -> Analysis<'t> {
         let rules = &self.inner.rules;
         let rec = site.map(|(m, host)| m.recurrence(host, &page.seg));
-        let d = decide::decide(rules, page, rec.as_ref());
-        explain::analysis(rules, model, page, rec.as_ref(), &d, text)
+        let d = decide::decide(rules, &page, rec.as_ref());
+        explain::analysis(rules, model, page, rec, d, text)
     }
 }
 
@@ -743,13 +743,13 @@ impl CleanerBuilder {
                 model: self.model.clone().unwrap_or_else(Model::builtin),
                 #[cfg(feature = "html")]
                 html_model: self.html_model.clone().unwrap_or_else(Model::builtin_html),
-                rules: Rules {
+                rules: Arc::new(Rules {
                     threshold,
                     title: self.title.unwrap_or(true),
                     dedup: self.dedup.unwrap_or(true),
                     junk: UserPatterns::new("junk", &self.junk)?,
                     keep: UserPatterns::new("keep", &self.keep)?,
-                },
+                }),
             }),
         })
     }

@@ -108,6 +108,8 @@ pub(crate) enum Why {
 pub(crate) struct Decisions {
     pub kept: Vec<bool>,
     pub why: Vec<Why>,
+    /// The page's title, kept or not.
+    pub title: Option<usize>,
 }
 
 /// Decides every block of a scored page.
@@ -133,7 +135,8 @@ pub(crate) fn decide(rules: &Rules, page: &Page<'_>, site: Option<&Recurrence>) 
         kept[i] = false;
         why[i] = Why::Site;
     }
-    if let Some(t) = find_title(page, &kept, recurring) {
+    let title = find_title(page, &kept, recurring);
+    if let Some(t) = title {
         kept[t] = rules.title;
         why[t] = Why::Title;
         // The article starts at its title: what is above it is the
@@ -177,7 +180,7 @@ pub(crate) fn decide(rules: &Rules, page: &Page<'_>, site: Option<&Recurrence>) 
             }
         }
     }
-    Decisions { kept, why }
+    Decisions { kept, why, title }
 }
 
 /// Finds the page's title: the heading-like block (2 to 30 words, not

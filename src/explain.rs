@@ -1,13 +1,16 @@
 //! Stage 6: the explanations behind the decisions, for
-//! [`Cleaner::analyze`](crate::Cleaner::analyze). Only the analysis pays
-//! for them; cleaning never computes a reason.
+//! [`Cleaner::analyze`](crate::Cleaner::analyze). Cleaning never computes a
+//! reason, and an analysis spells out a block's reasons only when they are
+//! asked for: it keeps what they are made of ([`Explainer`]).
 
 use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
-use crate::analysis::{Analysis, Block, Reason, ReasonKind};
+use crate::analysis::{Analysis, Block, Explain, Reason, ReasonKind};
 use crate::decide::{self, Decisions, Rules, Why};
 use crate::dedup::Dup;
-use crate::feature::{CONTEXT, Ctx, LOCAL};
+use crate::feature::{CONTEXT, ContextRow, Ctx, Hits, LOCAL, LocalRow};
+use crate::math::sigmoid;
 use crate::memory::Recurrence;
 use crate::model::Model;
 use crate::score::Page;
@@ -18,29 +21,86 @@ const TOP: usize = 4;
 const MIN_WEIGHT: f32 = 0.05;
 
 /// The analysis of a scored and decided page: every block with its
-/// decision, score and reasons; `text(i)` is block `i`'s text as the
-/// analysis holds it.
+/// decision and score, its reasons to come; `text(i)` is block `i`'s text
+/// as the analysis holds it.
 pub(crate) fn analysis<'t>(
-    rules: &Rules,
+    rules: &Arc<Rules>,
     model: &Model,
-    page: &Page<'_>,
-    site: Option<&Recurrence>,
-    d: &Decisions,
-    text: impl Fn(usize) -> Cow<'t, str>,
+    page: Page<'_>,
+    site: Option<Recurrence>,
+    d: Decisions,
+    text: impl Fn(&Page<'_>, usize) -> Cow<'t, str>,
 ) -> Analysis<'t> {
     let mut out = String::new();
-    decide::write_kept(page, &d.kept, &mut out);
-    let blocks = (0..page.len())
-        .map(|i| Block {
-            line: page.seg.blocks[i].line,
-            text: text(i),
-            span: page.seg.blocks[i].span.clone(),
-            score: page.prob(i),
-            kept: d.kept[i],
-            reasons: reasons(rules, model, page, site, i, d.why[i], d.kept[i]),
+    decide::write_kept(&page, &d.kept, &mut out);
+    let texts: Vec<Cow<'t, str>> = (0..page.len()).map(|i| text(&page, i)).collect();
+    let spans: Vec<_> = page.seg.blocks.iter().map(|b| b.span.clone()).collect();
+    let Page {
+        seg,
+        hits,
+        local,
+        context,
+        tree_z,
+        z2,
+        ..
+    } = page;
+    let explainer = Arc::new(Explainer {
+        rules: Arc::clone(rules),
+        model: model.clone(),
+        lines: seg.blocks.iter().map(|b| b.line).collect(),
+        hits,
+        local,
+        context,
+        tree_z,
+        z2,
+        why: d.why,
+        kept: d.kept,
+        site,
+    });
+    let blocks = texts
+        .into_iter()
+        .zip(spans)
+        .enumerate()
+        .map(|(i, (text, span))| Block {
+            line: explainer.lines[i],
+            text,
+            span,
+            score: sigmoid(explainer.z2[i]),
+            kept: explainer.kept[i],
+            index: i,
+            explain: Arc::clone(&explainer) as Arc<dyn Explain>,
+            reasons: OnceLock::new(),
         })
         .collect();
-    Analysis { blocks, text: out }
+    Analysis {
+        blocks,
+        text: out,
+        title: d.title,
+    }
+}
+
+/// What a page's reasons are made of: the decisions and the scores'
+/// parts.
+#[derive(Debug)]
+struct Explainer {
+    rules: Arc<Rules>,
+    model: Model,
+    /// Per block: its line number.
+    lines: Vec<usize>,
+    hits: Hits,
+    local: Vec<LocalRow>,
+    context: Vec<ContextRow>,
+    tree_z: Vec<f32>,
+    z2: Vec<f32>,
+    why: Vec<Why>,
+    kept: Vec<bool>,
+    site: Option<Recurrence>,
+}
+
+impl Explain for Explainer {
+    fn reasons(&self, i: usize) -> Vec<Reason> {
+        reasons(self, i)
+    }
 }
 
 /// Where a contribution to the score comes from.
@@ -55,16 +115,10 @@ enum Source {
 /// Spells out the reasons of block `i`: the rule that decided it, if any,
 /// then the model's strongest contributions in the direction of its
 /// decision.
-fn reasons(
-    rules: &Rules,
-    model: &Model,
-    page: &Page<'_>,
-    site: Option<&Recurrence>,
-    i: usize,
-    why: Why,
-    kept: bool,
-) -> Vec<Reason> {
-    let line = |j: usize| format!("line {}", page.seg.blocks[j].line);
+fn reasons(e: &Explainer, i: usize) -> Vec<Reason> {
+    let (rules, model, site) = (&*e.rules, &e.model, e.site.as_ref());
+    let (why, kept) = (e.why[i], e.kept[i]);
+    let line = |j: usize| format!("line {}", e.lines[j]);
     let pattern = |list: &Option<decide::UserPatterns>, p: usize| {
         list.as_ref()
             .map_or(String::new(), |k| k.pattern(p).to_string())
@@ -97,7 +151,7 @@ fn reasons(
     // The model's side: contributions to the final logit, centred on the
     // training means, strongest in the direction of the decision first.
     let parts = model.parts();
-    let ctx = &page.context[i];
+    let ctx = &e.context[i];
     let own = [Ctx::Z1, Ctx::Z1Neg, Ctx::Z1InRegion];
     let w_ctx = |f: Ctx| parts.context_weights[f as usize];
     // How much the block's own local score moves the final one.
@@ -117,7 +171,7 @@ fn reasons(
     // under the threshold).
     let model_kept = match why {
         Why::Model => kept,
-        _ => page.prob(i) >= rules.threshold,
+        _ => sigmoid(e.z2[i]) >= rules.threshold,
     };
     let sign = if model_kept { 1.0 } else { -1.0 };
     let mut contrib: Vec<(f32, Source)> = Vec::new();
@@ -136,16 +190,16 @@ fn reasons(
         );
     }
     if model.has_trees() {
-        consider(page.tree_z[i], Source::Trees);
+        consider(e.tree_z[i], Source::Trees);
     }
-    let x = &page.local[i];
+    let x = &e.local[i];
     for k in 0..LOCAL.len() {
         consider(
             gain * parts.local_weights[k] * (x.0[k] - parts.local_means[k]),
             Source::Local(k),
         );
     }
-    for &id in page.hits.of(i) {
+    for &id in e.hits.of(i) {
         consider(gain * model.phrase(id).1, Source::Phrase(id));
     }
     // A stable sort: equal weights keep the order above.

@@ -378,6 +378,8 @@ struct Record<'a> {
     id: Option<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
+    /// The page's title (see `Analysis::title`), `null` when none is found.
+    title: Option<String>,
     text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     blocks: Option<Vec<BlockOut>>,
@@ -413,16 +415,17 @@ impl Job<'_> {
             Prepared::Failed(why) => return Err(why),
         };
         let site = self.memory.and_then(|m| page.site().map(|s| (m, s)));
-        let (text, blocks) = if self.explain {
-            let c = self.cleaner;
-            let a = match (&site, page.html) {
-                (Some((m, s)), true) => c.for_site(m, s).analyze_html(&page.content),
-                (None, true) => c.analyze_html(&page.content),
-                (Some((m, s)), false) => c.for_site(m, s).analyze(&page.content),
-                (None, false) => c.analyze(&page.content),
-            };
-            let blocks = a
-                .blocks()
+        // The analysis: the text, the title, and (spelled out only for
+        // --explain) every block's reasons.
+        let c = self.cleaner;
+        let a = match (&site, page.html) {
+            (Some((m, s)), true) => c.for_site(m, s).analyze_html(&page.content),
+            (None, true) => c.analyze_html(&page.content),
+            (Some((m, s)), false) => c.for_site(m, s).analyze(&page.content),
+            (None, false) => c.analyze(&page.content),
+        };
+        let blocks = self.explain.then(|| {
+            a.blocks()
                 .iter()
                 .map(|b| BlockOut {
                     line: b.line(),
@@ -431,23 +434,16 @@ impl Job<'_> {
                     reasons: b.reasons().iter().map(ToString::to_string).collect(),
                     text: b.text().to_string(),
                 })
-                .collect();
-            (a.text().to_string(), Some(blocks))
-        } else {
-            let c = self.cleaner;
-            let text = match (&site, page.html) {
-                (Some((m, s)), true) => c.for_site(m, s).clean_html(&page.content),
-                (None, true) => c.clean_html(&page.content),
-                (Some((m, s)), false) => c.for_site(m, s).clean(&page.content),
-                (None, false) => c.clean(&page.content),
-            };
-            (text, None)
-        };
+                .collect()
+        });
+        let title = a.title().map(str::to_string);
+        let text = a.into_text();
         let mut line = serde_json::to_string(&Record {
             file: &self.files[item.file],
             record: item.record,
             id: page.id,
             url: page.url,
+            title,
             text,
             blocks,
         })

@@ -371,3 +371,20 @@ fn site_memory_two_passes() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("not stdin"));
 }
+
+#[test]
+fn every_record_has_the_page_title() {
+    let body = "The city council voted on Tuesday to keep the central library open, after months of debate.";
+    let input = [
+        serde_json::json!({"id": 1, "text": format!("Council keeps the library open\n{body}")}),
+        serde_json::json!({"id": 2, "text": "menu"}),
+    ]
+    .iter()
+    .map(|r| r.to_string() + "\n")
+    .collect::<String>();
+    let out = dejunk(&["-q"], input.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recs = records(&out);
+    assert_eq!(recs[0]["title"], "Council keeps the library open");
+    assert_eq!(recs[1]["title"], serde_json::Value::Null);
+}

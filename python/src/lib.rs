@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 
 create_exception!(
     dejunk,
@@ -208,13 +209,7 @@ impl Cleaner {
     ) -> PyResult<Vec<Block>> {
         let site = with_site(memory, site)?;
         Ok(py.detach(|| {
-            let c = &self.inner;
-            let a = match (html, site) {
-                (true, Some((m, s))) => c.for_site(m, s).analyze_html(text),
-                (true, None) => c.analyze_html(text),
-                (false, Some((m, s))) => c.for_site(m, s).analyze(text),
-                (false, None) => c.analyze(text),
-            };
+            let a = analysis(&self.inner, text, html, site);
             a.blocks()
                 .iter()
                 .map(|b| Block {
@@ -237,8 +232,46 @@ impl Cleaner {
         }))
     }
 
+    /// The page's title and its cleaned text: a dict with "title" (str, or
+    /// None when the page has no title line) and "text".
+    #[pyo3(signature = (text, *, html=false, memory=None, site=None))]
+    fn extract<'py>(
+        &self,
+        py: Python<'py>,
+        text: &str,
+        html: bool,
+        memory: Option<&SiteMemory>,
+        site: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let site = with_site(memory, site)?;
+        let (title, out) = py.detach(|| {
+            let a = analysis(&self.inner, text, html, site);
+            (a.title().map(str::to_string), a.into_text())
+        });
+        let d = PyDict::new(py);
+        d.set_item("title", title)?;
+        d.set_item("text", out)?;
+        Ok(d)
+    }
+
     fn __repr__(&self) -> String {
         format!("Cleaner(threshold={})", self.inner.threshold())
+    }
+}
+
+/// Analyses text or HTML, with or without a site memory (GIL released by
+/// the caller).
+fn analysis<'t>(
+    c: &dejunk::Cleaner,
+    text: &'t str,
+    html: bool,
+    site: Option<(&dejunk::SiteMemory, &str)>,
+) -> dejunk::Analysis<'t> {
+    match (html, site) {
+        (true, Some((m, s))) => c.for_site(m, s).analyze_html(text),
+        (true, None) => c.analyze_html(text),
+        (false, Some((m, s))) => c.for_site(m, s).analyze(text),
+        (false, None) => c.analyze(text),
     }
 }
 

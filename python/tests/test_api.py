@@ -141,3 +141,15 @@ def test_threads_share_a_cleaner_and_release_the_gil():
     for t in threads:
         t.join()
     assert results == expected
+
+
+def test_extract_returns_the_title_beside_the_text():
+    body = "The city council voted on Tuesday to keep the central library open, after months of debate."
+    page = f"Home | News\nCouncil keeps the library open\n{body}"
+    c = dejunk.Cleaner()
+    got = c.extract(page)
+    assert got["title"] == "Council keeps the library open"
+    assert got["text"] == c.clean(page)
+    html = f"<h1>Council keeps the library open</h1><p>{body}</p>"
+    assert c.extract(html, html=True)["title"] == "Council keeps the library open"
+    assert c.extract("menu")["title"] is None

@@ -81,3 +81,14 @@ class Cleaner:
         memory: Optional[SiteMemory] = None,
         site: Optional[str] = None,
     ) -> list[Block]: ...
+    def extract(
+        self,
+        text: str,
+        *,
+        html: bool = False,
+        memory: Optional[SiteMemory] = None,
+        site: Optional[str] = None,
+    ) -> dict[str, Optional[str]]:
+        """The page's title (None when it has none) and its cleaned text:
+        {"title": ..., "text": ...}."""
+        ...
