@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! cargo run --release --example eval -- CORPUS.jsonl[.gz] [--input text|html] \
-//!     [--out OUTPUTS.jsonl] [--dataset NAME] [--validation] [--threshold T] [--baseline all|c4]
+//!     [--out OUTPUTS.jsonl] [--dataset NAME] [--validation] [--group-by page_type] \
+//!     [--threshold T] [--title yes|no] [--baseline all|c4] [--score OUTPUTS.jsonl]
 //! ```
 //!
 //! Reads a corpus in the format of `shared/corpus` (one JSON document a
@@ -20,11 +21,17 @@
 //! An empty output scores F1 = 0 and is left out of the P mean. Means are
 //! over documents.
 //!
-//! `--threshold T` sets the cleaner's threshold (default 0.5).
-//! `--validation` keeps, of the cleaneval and dragnet documents, only the
-//! validation part the trainer held back (scrapinghub documents, the test
-//! set, are always kept). `--baseline all` scores the whole `text` instead of the cleaner's
-//! output, `--baseline c4` the C4 line rules (line filters only).
+//! `--threshold T` sets the cleaner's threshold (default 0.5), `--title`
+//! whether the output keeps the page's title (default: the cleaner's).
+//! `--validation` keeps, of the training corpora, only the validation part
+//! the trainer holds back (`xtask/src/split.rs`: by id for cleaneval and
+//! dragnet, by site for wcxb and fundus); scrapinghub documents, the test
+//! set, are always kept. `--group-by page_type` reports each dataset's page
+//! types too (`wcxb/forum`, …). `--baseline all` scores the whole `text`
+//! instead of the cleaner's output, `--baseline c4` the C4 line rules (line
+//! filters only). `--score FILE` scores another extractor's outputs, read
+//! from FILE in the `--out` format, instead of cleaning (a document
+//! missing from FILE scores as an empty output; MB/s from its `seconds`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Write};
@@ -62,7 +69,10 @@ fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let (mut path, mut out_path, mut dataset, mut baseline) = (None, None, None, None);
     let mut validation = false;
+    let mut group_by_type = false;
+    let mut score_path: Option<String> = None;
     let mut threshold = None;
+    let mut title = None;
     let mut html = false;
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -76,6 +86,16 @@ fn run() -> Result<(), String> {
             "--dataset" => dataset = Some(args.next().ok_or("--dataset needs a name")?),
             "--baseline" => baseline = Some(args.next().ok_or("--baseline needs all|c4")?),
             "--validation" => validation = true,
+            "--title" => match args.next().as_deref() {
+                Some("yes") => title = Some(true),
+                Some("no") => title = Some(false),
+                _ => return Err("--title takes `yes` or `no`".into()),
+            },
+            "--group-by" => match args.next().as_deref() {
+                Some("page_type") => group_by_type = true,
+                _ => return Err("--group-by takes `page_type`".into()),
+            },
+            "--score" => score_path = Some(args.next().ok_or("--score needs a path")?),
             "--threshold" => {
                 let t = args.next().and_then(|t| t.parse::<f32>().ok());
                 threshold = Some(t.ok_or("--threshold needs a number in 0..=1")?);
@@ -85,14 +105,35 @@ fn run() -> Result<(), String> {
         }
     }
     let path = path.ok_or(
-        "usage: eval CORPUS.jsonl[.gz] [--input text|html] [--out OUT.jsonl] [--dataset NAME] [--validation] [--threshold T] [--baseline all|c4]",
+        "usage: eval CORPUS.jsonl[.gz] [--input text|html] [--out OUT.jsonl] [--dataset NAME] [--validation] [--group-by page_type] [--threshold T] [--title yes|no] [--baseline all|c4] [--score OUT.jsonl]",
     )?;
-    let file = std::fs::File::open(&path).map_err(|e| format!("{path}: {e}"))?;
-    let reader: Box<dyn BufRead> = if path.ends_with(".gz") {
-        Box::new(BufReader::new(flate2::read::GzDecoder::new(file)))
-    } else {
-        Box::new(BufReader::new(file))
+    let open = || -> Result<Box<dyn BufRead>, String> {
+        let file = std::fs::File::open(&path).map_err(|e| format!("{path}: {e}"))?;
+        Ok(if path.ends_with(".gz") {
+            Box::new(BufReader::new(flate2::read::GzDecoder::new(file)))
+        } else {
+            Box::new(BufReader::new(file))
+        })
     };
+    // The split needs every document's site first: one pass over the
+    // corpus for their metadata.
+    let split = if validation {
+        let mut metas = Vec::new();
+        for (n, line) in open()?.lines().enumerate() {
+            let line = line.map_err(|e| format!("{path}: record {}: {e}", n + 1))?;
+            let doc: serde_json::Value = serde_json::from_str(&line)
+                .map_err(|e| format!("{path}: record {}: {e}", n + 1))?;
+            metas.push(meta(&doc));
+        }
+        Some(split::Split::new(&metas))
+    } else {
+        None
+    };
+    let scored: Option<HashMap<String, (String, f64)>> = match &score_path {
+        Some(p) => Some(read_outputs(p)?),
+        None => None,
+    };
+    let reader = open()?;
     let mut out = match &out_path {
         Some(p) => Some(std::io::BufWriter::new(
             std::fs::File::create(p).map_err(|e| format!("{p}: {e}"))?,
@@ -103,10 +144,20 @@ fn run() -> Result<(), String> {
     if let Some(t) = threshold {
         builder.threshold(t);
     }
-    let cleaner = builder.build().map_err(|e| e.to_string())?;
+    if let Some(t) = title {
+        builder.title(t);
+    }
+    // Only a run that cleans builds the cleaner (and loads the models).
+    let cleaner = if score_path.is_none() && baseline.is_none() {
+        Some(builder.build().map_err(|e| e.to_string())?)
+    } else {
+        None
+    };
     // Build the model's automaton once, outside the timed calls.
-    cleaner.clean("warm up");
-    cleaner.clean_html("<p>warm up</p>");
+    if let Some(c) = &cleaner {
+        c.clean("warm up");
+        c.clean_html("<p>warm up</p>");
+    }
     let mut sums: BTreeMap<String, Sums> = BTreeMap::new();
     for (n, line) in reader.lines().enumerate() {
         let line = line.map_err(|e| format!("{path}: record {}: {e}", n + 1))?;
@@ -116,32 +167,48 @@ fn run() -> Result<(), String> {
         if dataset.as_deref().is_some_and(|d| d != ds) {
             continue;
         }
-        let id = doc["id"].as_str().unwrap_or("");
-        if validation
+        if let Some(split) = &split
             && ds != "scrapinghub"
-            && split::part(id, &ds) != Some(split::Part::Validation)
+            && split.part(&meta(&doc)) != Some(split::Part::Validation)
         {
             continue;
         }
+        let id = doc["id"].as_str().unwrap_or("");
         let text = doc[if html { "html" } else { "text" }]
             .as_str()
             .unwrap_or("");
         let gold = doc["gold"].as_str().unwrap_or("");
         let t = Instant::now();
+        let mut peer_seconds = None;
         let output = match baseline.as_deref() {
-            None if html => cleaner.clean_html(text),
-            None => cleaner.clean(text),
+            _ if scored.is_some() => {
+                let (o, secs) = scored
+                    .as_ref()
+                    .and_then(|m| m.get(id).cloned())
+                    .unwrap_or_default();
+                peer_seconds = Some(secs);
+                o
+            }
+            None => match &cleaner {
+                Some(c) if html => c.clean_html(text),
+                Some(c) => c.clean(text),
+                None => unreachable!("a cleaning run has a cleaner"),
+            },
             Some("all") => text.to_string(),
             Some("c4") => c4_lines(text),
             Some(other) => return Err(format!("unknown baseline {other:?}")),
         };
-        let seconds = t.elapsed().as_secs_f64();
+        let seconds = peer_seconds.unwrap_or(t.elapsed().as_secs_f64());
         if let Some(w) = out.as_mut() {
             let rec = serde_json::json!({"id": doc["id"], "output": output, "seconds": seconds});
             writeln!(w, "{rec}").map_err(|e| e.to_string())?;
         }
         let (p, r, f1) = score(&output, gold);
-        for key in [ds.clone(), "pooled".to_string()] {
+        let mut keys = vec![ds.clone(), "pooled".to_string()];
+        if group_by_type && let Some(t) = doc["page_type"].as_str() {
+            keys.push(format!("{ds}/{t}"));
+        }
+        for key in keys {
             let s = sums.entry(key).or_default();
             s.docs += 1;
             if let Some(p) = p {
@@ -169,6 +236,33 @@ fn run() -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// What the split reads of a document.
+fn meta(doc: &serde_json::Value) -> split::Meta {
+    let field = |k: &str| doc[k].as_str().map(str::to_string);
+    split::Meta {
+        id: field("id").unwrap_or_default(),
+        dataset: field("dataset").unwrap_or_default(),
+        url: field("url"),
+        page_type: field("page_type"),
+        lang: field("lang"),
+    }
+}
+
+/// Another extractor's outputs: `{"id", "output", "seconds"}` lines.
+fn read_outputs(path: &str) -> Result<HashMap<String, (String, f64)>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut out = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let rec: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{path}: line {}: {e}", n + 1))?;
+        if let (Some(id), Some(o)) = (rec["id"].as_str(), rec["output"].as_str()) {
+            let secs = rec["seconds"].as_f64().unwrap_or(0.0);
+            out.insert(id.to_string(), (o.to_string(), secs));
+        }
+    }
+    Ok(out)
 }
 
 /// Lowercased `\w+` runs (Unicode word characters).

@@ -227,10 +227,10 @@ mod tests {
         v.dedup();
         assert_eq!(v.len(), N_CONTEXT);
         let mut row = LocalRow([0.0; N_LOCAL]);
-        row[Dom::LnGrandP] = 1.0;
+        row[Dom::PageList] = 1.0;
         row[Pack::Author] = 2.0;
         row[Text::LnWords] = 3.0;
-        assert_eq!(LOCAL[N_LOCAL - 1], Dom::LnGrandP.name());
+        assert_eq!(LOCAL[N_LOCAL - 1], Dom::PageList.name());
         assert_eq!(row.0[N_LOCAL - 1], 1.0);
         assert_eq!(LOCAL[L_DOM0 - 1], "pack_author");
         assert_eq!(row.0[L_DOM0 - 1], 2.0);

@@ -13,6 +13,7 @@
 
 mod class;
 mod prepare;
+mod units;
 
 use ego_tree::iter::Edge;
 use scraper::node::Element;
@@ -22,6 +23,7 @@ use crate::feature::{Dom, DomRow};
 use crate::math::{flag, ln1};
 use class::{MAX_TOKEN, token_bits};
 use prepare::prepare;
+use units::PageTypes;
 
 /// The DOM features that are flags, set by an element or an ancestor:
 /// feature `f` is bit `f as usize` of a line's bits.
@@ -164,10 +166,11 @@ fn is_dropped_tag(name: &str) -> bool {
 
 /// One pass over an element's attributes: whether they hide it (`hidden`,
 /// `aria-hidden="true"`, a style with `display:none` or
-/// `visibility:hidden`), and the class-word bits (see [`class`]) of its class, id,
+/// `visibility:hidden`), a hash of its class (for the repeated units, see
+/// [`units`]), and the class-word bits (see [`class`]) of its class, id,
 /// role and itemprop words.
-fn scan_attrs(e: &Element) -> (bool, u32) {
-    let (mut hidden, mut bits) = (false, 0u32);
+fn scan_attrs(e: &Element) -> (bool, u32, u64) {
+    let (mut hidden, mut bits, mut class) = (false, 0u32, 0u64);
     for (name, value) in e.attrs() {
         match name {
             "hidden" => hidden = true,
@@ -181,6 +184,9 @@ fn scan_attrs(e: &Element) -> (bool, u32) {
                 hidden |= s.contains("display:none") || s.contains("visibility:hidden");
             }
             "class" | "id" | "role" | "itemprop" => {
+                if name == "class" {
+                    class = class_hash(value);
+                }
                 for tok in value.as_bytes().split(|c| !c.is_ascii_alphanumeric()) {
                     if !tok.is_empty() && tok.len() <= MAX_TOKEN {
                         bits |= token_bits(tok);
@@ -190,7 +196,22 @@ fn scan_attrs(e: &Element) -> (bool, u32) {
             _ => {}
         }
     }
-    (hidden, bits)
+    (hidden, bits, class)
+}
+
+/// A hash of a `class` value without its digits, so that `post post-17`
+/// and `post post-18` are one kind of element.
+fn class_hash(value: &str) -> u64 {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for &c in value.as_bytes().iter().filter(|c| !c.is_ascii_digit()) {
+        if n == buf.len() {
+            break;
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    crate::hash::hash_bytes(&buf[..n])
 }
 
 /// The bits an element sets for the lines inside it: those of its tag
@@ -229,14 +250,19 @@ struct Line {
     /// innermost block element (see [`Dom::ParentShare`]).
     parent: u32,
     grand: u32,
+    /// The innermost element of the line's first visible character.
+    elem: u32,
 }
 
 struct Builder {
     out: HtmlPage,
     line: Line,
     elems: Vec<ElemStat>,
-    /// Per emitted line: its (parent, grandparent) container.
-    containers: Vec<(u32, u32)>,
+    /// Per element: its parent and signature.
+    nodes: Vec<units::Node>,
+    /// Per emitted line: its (parent, grandparent) container and its
+    /// innermost element.
+    containers: Vec<(u32, u32, u32)>,
 }
 
 impl Builder {
@@ -276,7 +302,7 @@ impl Builder {
         f[Dom::AllLink] = flag(density >= 0.9);
         f[Dom::LnDepth] = ln1(line.depth as f32);
         self.out.dom.push(f);
-        self.containers.push((line.parent, line.grand));
+        self.containers.push((line.parent, line.grand, line.elem));
     }
 
     fn text(&mut self, s: &str, ctx: &Ctx) {
@@ -299,6 +325,7 @@ impl Builder {
                 self.line.depth = ctx.depth;
                 self.line.parent = ctx.block_parent;
                 self.line.grand = ctx.block_grand;
+                self.line.elem = ctx.id;
             }
             let e = &mut self.elems[ctx.id as usize];
             e.chars += 1;
@@ -326,6 +353,7 @@ fn close(elems: &mut [ElemStat], c: &Ctx) {
 
 /// Converts an HTML document into lines and their DOM features.
 pub(crate) fn convert(html: &str) -> HtmlPage {
+    let types = PageTypes::of(html);
     let doc = Html::parse_document(&prepare(html));
     let mut b = Builder {
         out: HtmlPage::default(),
@@ -335,6 +363,7 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
         },
         // Element 0 is the document (the root context).
         elems: vec![ElemStat::default()],
+        nodes: vec![units::Node::default()],
         containers: Vec::new(),
     };
     let mut stack: Vec<Ctx> = vec![Ctx::default()];
@@ -349,7 +378,7 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
                         dropped += 1;
                         continue;
                     }
-                    let (hidden, attr_bits) = scan_attrs(e);
+                    let (hidden, attr_bits, class) = scan_attrs(e);
                     if hidden {
                         dropped += 1;
                         continue;
@@ -363,6 +392,10 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
                     b.elems.push(ElemStat {
                         paragraphs: u32::from(name == "p"),
                         ..ElemStat::default()
+                    });
+                    b.nodes.push(units::Node {
+                        parent: top.id,
+                        sig: crate::hash::mix(crate::hash::hash_bytes(name.as_bytes()) ^ class),
                     });
                     let (block, block_parent, block_grand) = if is_block {
                         (id, top.block, top.block_parent)
@@ -418,7 +451,15 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
         close(&mut b.elems, &c);
     }
     let total = b.elems[0].chars.max(1) as f32;
-    for (f, &(parent, grand)) in b.out.dom.iter_mut().zip(&b.containers) {
+    let elems = &b.elems;
+    let lines: Vec<u32> = b.containers.iter().map(|c| c.2).collect();
+    units::write(
+        &b.nodes,
+        |e| (elems[e].chars, elems[e].link_chars),
+        &lines,
+        &mut b.out.dom,
+    );
+    for (f, &(parent, grand, _)) in b.out.dom.iter_mut().zip(&b.containers) {
         let container = |id: u32| {
             let e = b.elems[id as usize];
             let density = if e.chars > 0 {
@@ -438,6 +479,7 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
             f[Dom::GrandLinkDensity],
             f[Dom::LnGrandP],
         ) = container(grand);
+        types.write(f);
         debug_assert!(f.is_complete(), "a DOM feature is not written");
     }
     b.out
@@ -483,6 +525,35 @@ mod tests {
         // paragraphs.
         assert!(p.dom[2][Dom::ParentShare] > 0.5);
         assert_eq!(p.dom[2][Dom::LnParentP], 3f32.ln());
+    }
+
+    #[test]
+    fn repeated_units_are_seen() {
+        let post = |k: u32| {
+            format!(
+                "<div class='post post-{k}'><p>Reply {k}: I had the same problem with the pump, and a new seal fixed it.</p></div>"
+            )
+        };
+        let html = format!(
+            "<nav><a href=/a>A</a> <a href=/b>B</a></nav><main>{}{}{}{}</main><footer>Contact us</footer>",
+            post(1),
+            post(2),
+            post(3),
+            post(4)
+        );
+        let p = convert(&html);
+        assert_eq!(p.text.lines().count(), 6);
+        // The posts: one group of four, most of the page.
+        let reply = &p.dom[2];
+        assert_eq!(reply[Dom::LnUnits], 5f32.ln());
+        assert!(reply[Dom::UnitsShare] > 0.8);
+        assert_eq!(reply[Dom::UnitsLinkDensity], 0.0);
+        assert!(reply[Dom::UnitsContainerShare] >= reply[Dom::UnitsShare]);
+        // The footer is in no group; every line knows the largest group.
+        let footer = &p.dom[5];
+        assert_eq!(footer[Dom::LnUnits], 0.0);
+        assert_eq!(footer[Dom::PageUnitsShare], reply[Dom::UnitsShare]);
+        assert_eq!(footer[Dom::PageDiscussion], 0.0);
     }
 
     #[test]

@@ -244,6 +244,9 @@ pub fn junk_inside_body(docs: &[(Part, Doc)], related: &[&str]) -> Vec<(Part, Do
             Doc {
                 id: format!("{}#junk-inside", doc.id),
                 dataset: doc.dataset.clone(),
+                url: doc.url.clone(),
+                lang: doc.lang.clone(),
+                page_type: doc.page_type.clone(),
                 text: text.join("\n"),
                 line_labels: labels,
                 html: String::new(),
@@ -280,6 +283,9 @@ mod tests {
             Doc {
                 id: id.to_string(),
                 dataset: "dragnet".to_string(),
+                url: None,
+                lang: None,
+                page_type: None,
                 text: lines.join("\n"),
                 line_labels: labels,
                 html: String::new(),

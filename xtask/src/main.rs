@@ -1,20 +1,27 @@
 //! Developer tasks for `dejunk`. Not published.
 //!
 //! ```text
-//! cargo xtask train [--corpus PATH] [--input text|html] [--check]
+//! cargo xtask train [--corpus PATH]... [--input text|html] [--check]
+//! cargo xtask promos [--input text|html]
 //! ```
 //!
-//! `train` fits the built-in model from the labelled corpus and writes
+//! `train` fits the built-in model from the labelled corpora (default:
+//! `../shared/corpus/dev.jsonl.gz` and `modern.jsonl.gz`; `--corpus`,
+//! repeated, names others) and writes
 //! `model/dejunk.model` and `model/VERSION` (`--input html`: the HTML
 //! model, `model/dejunk-html.model` and `model/VERSION-html`); with
 //! `--check` it writes nothing and fails when the checked-in files differ
 //! from what it would write (run in CI, so the model cannot drift from
 //! its source).
+//!
+//! `promos` measures what the built-in cleaner keeps of the held-out promo
+//! phrasings planted in the validation pages (see `promo.rs`).
 
 mod augment;
 mod corpus;
 mod gbdt;
 mod lr;
+mod promo;
 mod split;
 mod train;
 
@@ -26,7 +33,7 @@ fn main() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     match args.first().map(String::as_str) {
         Some("train") => {
-            let mut corpus = root.join("../shared/corpus/dev.jsonl.gz");
+            let mut corpora: Vec<PathBuf> = Vec::new();
             let mut check = false;
             let mut input = train::Input::Text;
             let mut it = args[1..].iter();
@@ -39,16 +46,40 @@ fn main() -> ExitCode {
                         _ => return usage("--input needs `text` or `html`"),
                     },
                     "--corpus" => match it.next() {
-                        Some(p) => corpus = PathBuf::from(p),
+                        Some(p) => corpora.push(PathBuf::from(p)),
                         None => return usage("--corpus needs a path"),
                     },
                     other => return usage(&format!("unknown argument `{other}`")),
                 }
             }
-            match train::run(&root, &corpus, check, input) {
+            if corpora.is_empty() {
+                let dir = root.join("../shared/corpus");
+                corpora = vec![dir.join("dev.jsonl.gz"), dir.join("modern.jsonl.gz")];
+            }
+            match train::run(&root, &corpora, check, input) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("xtask train: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some("promos") => {
+            let html = match args.get(1).map(String::as_str) {
+                None => false,
+                Some("--input") => match args.get(2).map(String::as_str) {
+                    Some("text") => false,
+                    Some("html") => true,
+                    _ => return usage("--input needs `text` or `html`"),
+                },
+                Some(other) => return usage(&format!("unknown argument `{other}`")),
+            };
+            let dir = root.join("../shared/corpus");
+            let corpora = [dir.join("dev.jsonl.gz"), dir.join("modern.jsonl.gz")];
+            match promo::evaluate(&corpora, &root.join("model/promos.tsv"), html) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("xtask promos: {e}");
                     ExitCode::FAILURE
                 }
             }
@@ -81,7 +112,7 @@ fn main() -> ExitCode {
 
 fn usage(msg: &str) -> ExitCode {
     eprintln!(
-        "xtask: {msg}\nusage: cargo xtask train [--corpus PATH] [--input text|html] [--check]"
+        "xtask: {msg}\nusage: cargo xtask train [--corpus PATH]... [--input text|html] [--check]"
     );
     ExitCode::from(2)
 }
