@@ -178,30 +178,31 @@ pub fn html(kind: &str, lines: &[String], h: u64) -> String {
             }
             out.push_str("</ul></aside>");
         }
-        "newsletter" => {
-            out.push_str(&format!("<div class=\"{class}\"><form>"));
+        "newsletter" | "cookie" => {
+            // Paragraphs, then the last line as the box's control: a
+            // sign-up form's button, or a consent dialog's.
+            let (open, control, close) = if kind == "newsletter" {
+                (
+                    format!("<div class=\"{class}\"><form>"),
+                    "<input type=\"email\" placeholder=\"Email\"><button>",
+                    "</form></div>",
+                )
+            } else {
+                (
+                    format!("<div class=\"{class}\" role=\"dialog\">"),
+                    "<button>",
+                    "</div>",
+                )
+            };
+            out.push_str(&open);
             for (i, l) in lines.iter().enumerate() {
                 if i + 1 == lines.len() && lines.len() > 1 {
-                    out.push_str(&format!(
-                        "<input type=\"email\" placeholder=\"Email\"><button>{}</button>",
-                        esc(l)
-                    ));
+                    out.push_str(&format!("{control}{}</button>", esc(l)));
                 } else {
                     out.push_str(&format!("<p>{}</p>", esc(l)));
                 }
             }
-            out.push_str("</form></div>");
-        }
-        "cookie" => {
-            out.push_str(&format!("<div class=\"{class}\" role=\"dialog\">"));
-            for (i, l) in lines.iter().enumerate() {
-                if i + 1 == lines.len() && lines.len() > 1 {
-                    out.push_str(&format!("<button>{}</button>", esc(l)));
-                } else {
-                    out.push_str(&format!("<p>{}</p>", esc(l)));
-                }
-            }
-            out.push_str("</div>");
+            out.push_str(close);
         }
         _ => {
             out.push_str(&format!("<div class=\"{class}\">"));
