@@ -153,3 +153,8 @@ def test_extract_returns_the_title_beside_the_text():
     html = f"<h1>Council keeps the library open</h1><p>{body}</p>"
     assert c.extract(html, html=True)["title"] == "Council keeps the library open"
     assert c.extract("menu")["title"] is None
+
+
+def test_version():
+    assert dejunk.__version__.count(".") == 2
+    assert dejunk.MODEL_VERSION.startswith("2.")

@@ -11,6 +11,7 @@ threads clean in parallel.
 
 from ._dejunk import (
     MODEL_VERSION,
+    __version__,
     Block,
     Cleaner,
     DejunkError,
@@ -22,6 +23,7 @@ from ._dejunk import (
 
 __all__ = [
     "MODEL_VERSION",
+    "__version__",
     "Block",
     "Cleaner",
     "DejunkError",

@@ -1,6 +1,7 @@
 from typing import Iterable, Optional
 
 MODEL_VERSION: str
+__version__: str
 
 class DejunkError(ValueError):
     """A setting out of range: threshold outside 0..1, a pattern without words, a site memory too small."""
