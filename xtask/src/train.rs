@@ -1,9 +1,11 @@
 //! `cargo xtask train [--input html]`: fits a built-in model (text or
-//! HTML) from the labelled corpus.
+//! HTML) from the labelled corpora.
 //!
-//! 1. Load the `cleaneval` and `dragnet` documents and split them by id
-//!    ([`corpus::part`]); `scrapinghub`, the test set, is never read. Text:
-//!    add the augmented copies of the training pages ([`augment`]).
+//! 1. Load the documents of the corpora (`cleaneval`, `dragnet`, `wcxb`,
+//!    `fundus`) and split them ([`corpus::Split`]: by id, or by site);
+//!    `scrapinghub`, the test set, is never read. Text: add the augmented
+//!    copies of the training pages ([`augment`]) and the promo copies
+//!    ([`promo`]).
 //! 2. Segment every training page with the crate's own featuriser and label
 //!    each block with its line's label (HTML: by the gold text,
 //!    [`gold_labels`]).
@@ -17,7 +19,7 @@
 //!    a local score it did not see trained; then the boosted trees
 //!    ([`gbdt`]) on the same rows, from the linear context score.
 //! 6. Shift the context bias so that the default threshold (0.5) maximises
-//!    the mean per-document token F1 over training blocks.
+//!    the mean per-document token F1 over the real training pages' blocks.
 //! 7. Write `model/dejunk.model` and `model/VERSION` (HTML:
 //!    `model/dejunk-html.model`, `model/VERSION-html`), and print
 //!    validation figures.
