@@ -51,6 +51,15 @@ const FLAGS: [Dom; 21] = [
     Dom::ClsTitle,
 ];
 
+/// Characters inside links over all characters; 0 without text.
+fn density(link: u64, all: u64) -> f32 {
+    if all > 0 {
+        link as f32 / all as f32
+    } else {
+        0.0
+    }
+}
+
 /// The bit of a flag feature.
 const fn bit(f: Dom) -> u32 {
     1 << f as u32
@@ -293,11 +302,7 @@ impl Builder {
         for k in FLAGS {
             f[k] = flag(line.bits & bit(k) != 0);
         }
-        let density = if line.chars > 0 {
-            line.link_chars as f32 / line.chars as f32
-        } else {
-            0.0
-        };
+        let density = density(line.link_chars.into(), line.chars.into());
         f[Dom::LinkDensity] = density;
         f[Dom::AllLink] = flag(density >= 0.9);
         f[Dom::LnDepth] = ln1(line.depth as f32);
@@ -462,12 +467,11 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
     for (f, &(parent, grand, _)) in b.out.dom.iter_mut().zip(&b.containers) {
         let container = |id: u32| {
             let e = b.elems[id as usize];
-            let density = if e.chars > 0 {
-                e.link_chars as f32 / e.chars as f32
-            } else {
-                0.0
-            };
-            (e.chars as f32 / total, density, ln1(e.paragraphs as f32))
+            (
+                e.chars as f32 / total,
+                density(e.link_chars.into(), e.chars.into()),
+                ln1(e.paragraphs as f32),
+            )
         };
         (
             f[Dom::ParentShare],

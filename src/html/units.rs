@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use super::density;
 use crate::feature::{Dom, DomRow};
 use crate::math::{flag, ln1};
 
@@ -31,14 +32,6 @@ struct Group {
     members: u32,
     chars: u64,
     link_chars: u64,
-}
-
-fn density(link: u64, all: u64) -> f32 {
-    if all > 0 {
-        link as f32 / all as f32
-    } else {
-        0.0
-    }
 }
 
 /// Writes the repeated-unit features of every line: `lines[i]` is the

@@ -47,6 +47,31 @@ const MAX_POOL_WORDS: usize = 40;
 /// An inset heading has at most this many words.
 const MAX_INSET_HEAD_WORDS: usize = 6;
 
+/// The headline of every page of `part` that has one: its first body line,
+/// when that has 4 to 20 words and no sentence end; (document index,
+/// line), in document order.
+pub fn headlines(docs: &[(Part, Doc)], part: Part) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    for (d, (p, doc)) in docs.iter().enumerate() {
+        if *p != part {
+            continue;
+        }
+        let first = doc
+            .text
+            .split('\n')
+            .enumerate()
+            .map(|(j, l)| (j, l.trim()))
+            .find(|(j, t)| !t.is_empty() && doc.line_labels.get(*j) == Some(&1));
+        if let Some((_, t)) = first {
+            let n = t.split_whitespace().count();
+            if (4..=20).contains(&n) && !t.ends_with(['.', '!', '?', ':']) {
+                out.push((d, t));
+            }
+        }
+    }
+    out
+}
+
 /// The augmented copies of the training pages of `docs`.
 ///
 /// `related` are the curated "related" phrases (normalised as the matcher
@@ -96,38 +121,24 @@ pub fn junk_inside_body(docs: &[(Part, Doc)], related: &[&str]) -> Vec<(Part, Do
             }
         }
     }
-    // Inset headings (short junk lines with a related phrase) and the
-    // headline of every training page.
+    // Inset headings: short junk lines with a related phrase.
     let mut heads: Vec<(usize, &str)> = Vec::new();
-    let mut headlines: Vec<(usize, &str)> = Vec::new();
     for (d, (part, doc)) in docs.iter().enumerate() {
         if *part != Part::Train {
             continue;
         }
-        let mut found = false;
         for (j, line) in doc.text.split('\n').enumerate() {
             let t = line.trim();
             let n = t.split_whitespace().count();
-            if n == 0 {
-                continue;
-            }
-            match doc.line_labels.get(j) {
-                Some(&0) if n <= MAX_INSET_HEAD_WORDS => {
-                    let w = internal::normalize(t);
-                    if related.iter().any(|p| w.contains(&format!(" {p} "))) {
-                        heads.push((d, t));
-                    }
+            if n > 0 && n <= MAX_INSET_HEAD_WORDS && doc.line_labels.get(j) == Some(&0) {
+                let w = internal::normalize(t);
+                if related.iter().any(|p| w.contains(&format!(" {p} "))) {
+                    heads.push((d, t));
                 }
-                Some(&1) if !found => {
-                    found = true;
-                    if (4..=20).contains(&n) && !t.ends_with(['.', '!', '?', ':']) {
-                        headlines.push((d, t));
-                    }
-                }
-                _ => {}
             }
         }
     }
+    let headlines = headlines(docs, Part::Train);
     let mut out = Vec::new();
     if pool.is_empty() || paras.is_empty() || heads.is_empty() || headlines.len() < 8 {
         return out;

@@ -13,6 +13,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::augment::headlines;
 use crate::corpus::{Doc, Part, fnv64, fnv64_extend};
 
 /// The kinds, in the file's order.
@@ -228,7 +229,7 @@ pub fn html(kind: &str, lines: &[String], h: u64) -> String {
 /// of the page (in the article, most often) and after the last one, chosen
 /// by `h`; byte offsets, ascending.
 pub fn html_spots(html: &str, n: u64, h: u64) -> Vec<usize> {
-    let ends: Vec<usize> = memchr_iter_p_end(html);
+    let ends: Vec<usize> = p_ends(html);
     if ends.is_empty() {
         return Vec::new();
     }
@@ -249,7 +250,7 @@ pub fn html_spots(html: &str, n: u64, h: u64) -> Vec<usize> {
 }
 
 /// The byte offsets just after every `</p>` (ASCII case ignored).
-fn memchr_iter_p_end(html: &str) -> Vec<usize> {
+fn p_ends(html: &str) -> Vec<usize> {
     let b = html.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -269,37 +270,13 @@ const PER_PAGE: u64 = 2;
 /// One training page in this many gets a promo copy.
 const EVERY: u64 = 3;
 
-/// The headlines of a set of pages: their first body line of 4 to 20
-/// words without a sentence end (what a related block lists).
-pub fn headlines(docs: &[(Part, Doc)], part: Part) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    for (d, (p, doc)) in docs.iter().enumerate() {
-        if *p != part {
-            continue;
-        }
-        let first = doc
-            .text
-            .split('\n')
-            .enumerate()
-            .find(|(j, l)| doc.line_labels.get(*j) == Some(&1) && !l.trim().is_empty());
-        if let Some((_, l)) = first {
-            let t = l.trim();
-            let n = t.split_whitespace().count();
-            if (4..=20).contains(&n) && !t.ends_with(['.', '!', '?', ':']) {
-                out.push((d, t.to_string()));
-            }
-        }
-    }
-    out
-}
-
 /// The promos of page `d`: per slot, its kind and lines.
 pub fn promos_of(
     p: &Phrasings,
     doc: &Doc,
     d: usize,
     part: &str,
-    heads: &[(usize, String)],
+    heads: &[(usize, &str)],
 ) -> Vec<(&'static str, Vec<String>)> {
     (0..PER_PAGE)
         .map(|k| {
@@ -313,7 +290,7 @@ pub fn promos_of(
                     if heads[i].0 == d {
                         i = (i + 1) % heads.len();
                     }
-                    heads[i].1.as_str()
+                    heads[i].1
                 })
                 .collect();
             (kind, p.promo(kind, lang, part, h, &items))
