@@ -80,9 +80,78 @@ pub fn clean_html(html: &str) -> String {
     DEFAULT.clean_html(html)
 }
 
-/// Like [`clean`], for bytes that may not be valid UTF-8: invalid sequences
-/// are replaced with U+FFFD (as by [`String::from_utf8_lossy`]) before
-/// cleaning, so the output lines are those of the repaired text.
+/// Like [`clean_html`], for an HTML document as bytes in any encoding: the
+/// encoding is found as [`decode_html`] finds it (without an HTTP header).
+///
+/// # Example
+///
+/// ```
+/// // "Москва" in windows-1251, declared by the page.
+/// let page = b"<meta charset=windows-1251><p>\xcc\xee\xf1\xea\xe2\xe0 is the capital of Russia, and its largest city by far.</p>";
+/// assert_eq!(dejunk::clean_html_bytes(page), "Москва is the capital of Russia, and its largest city by far.");
+/// ```
+#[cfg(feature = "html")]
+pub fn clean_html_bytes(html: &[u8]) -> String {
+    DEFAULT.clean_html_bytes(html)
+}
+
+/// Like [`clean_html`], with the kept lines written as Markdown: headings
+/// as `#`, list items as `-`, quotes as `>`, table rows as pipe tables
+/// (the first kept row is the header), everything else a paragraph; a
+/// blank line between blocks. Characters Markdown would read as markup
+/// are escaped with a backslash, so that a Markdown reader shows the very
+/// text [`clean_html`] returns.
+///
+/// # Example
+///
+/// ```
+/// let html = "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>\
+///     <h1>Council keeps the library open</h1>\
+///     <p>The city council voted on Tuesday to keep the central library open, after months of debate.</p>\
+///     <ul><li>Opening hours stay the same, from nine to six.</li>\
+///     <li>The roof will be repaired next year, at a cost of two million.</li></ul></article>";
+/// assert_eq!(
+///     dejunk::clean_html_markdown(html),
+///     "# Council keeps the library open\n\n\
+///      The city council voted on Tuesday to keep the central library open, after months of debate.\n\n\
+///      - Opening hours stay the same, from nine to six.\n\
+///      - The roof will be repaired next year, at a cost of two million."
+/// );
+/// ```
+#[cfg(feature = "html")]
+pub fn clean_html_markdown(html: &str) -> String {
+    DEFAULT.clean_html_markdown(html)
+}
+
+/// Decodes an HTML document's bytes the way a browser finds their
+/// encoding: a byte-order mark; else valid UTF-8 as UTF-8 (a crawled page
+/// often declares a charset it does not use, and legacy text is almost
+/// never valid UTF-8; a declared ISO-2022-JP, a 7-bit encoding, still
+/// wins); else the charset of `content_type` (the HTTP `Content-Type`
+/// value, or a bare label such as `"Shift_JIS"`) when given; else a
+/// `<meta charset>` or `<meta http-equiv="Content-Type">` in the first
+/// 1,024 bytes; else Firefox's detector (chardetng) on the first MiB.
+/// Decoding follows the WHATWG Encoding Standard (encoding_rs): malformed
+/// sequences become U+FFFD, nothing fails.
+///
+/// # Example
+///
+/// ```
+/// // "日本語" in Shift_JIS, declared by the HTTP header only.
+/// let bytes = b"<p>\x93\xfa\x96\x7b\x8c\xea</p>";
+/// assert_eq!(dejunk::decode_html(bytes, Some("text/html; charset=Shift_JIS")), "<p>日本語</p>");
+/// ```
+#[cfg(feature = "html")]
+pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> String {
+    crate::charset::html(bytes, content_type)
+}
+
+/// Like [`clean`], for bytes that may not be valid UTF-8. A byte-order mark
+/// (UTF-8, UTF-16 or UTF-32, either byte order) gives the encoding; without
+/// one the text is UTF-8, and invalid sequences are replaced with U+FFFD
+/// (as by [`String::from_utf8_lossy`]) before cleaning, so the output lines
+/// are those of the repaired text. For HTML in other encodings, see
+/// [`clean_html_bytes`](crate::clean_html_bytes).
 ///
 /// # Example
 ///
@@ -91,7 +160,23 @@ pub fn clean_html(html: &str) -> String {
 /// assert!(out.contains('\u{FFFD}'));
 /// ```
 pub fn clean_bytes(bytes: &[u8]) -> String {
-    DEFAULT.clean(&String::from_utf8_lossy(bytes))
+    DEFAULT.clean_bytes(bytes)
+}
+
+/// Decodes raw page text as [`clean_bytes`] does: a byte-order mark (UTF-8,
+/// UTF-16 or UTF-32, either byte order) gives the encoding; without one the
+/// text is UTF-8, invalid sequences replaced with U+FFFD. Borrows when the
+/// bytes are valid UTF-8 without a mark.
+///
+/// # Example
+///
+/// ```
+/// let utf16: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Zürich".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+/// assert_eq!(dejunk::decode_text(&utf16), "Zürich");
+/// assert_eq!(dejunk::decode_text(b"caf\xe9"), "caf\u{FFFD}");
+/// ```
+pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
+    crate::charset::text(bytes)
 }
 
 /// A reusable cleaner: a model and settings.
@@ -138,7 +223,16 @@ enum Input<'a> {
     Text(&'a str),
     #[cfg(feature = "html")]
     Html(&'a str),
+    /// HTML, written out as Markdown.
+    #[cfg(feature = "html")]
+    Markdown(&'a str),
 }
+
+/// The Markdown shapes of an HTML page's lines (none without HTML).
+#[cfg(feature = "html")]
+type Shapes = crate::html::Shapes;
+#[cfg(not(feature = "html"))]
+type Shapes = std::convert::Infallible;
 
 /// A site memory and the site a page belongs to.
 type Site<'a> = Option<(&'a SiteMemory, &'a str)>;
@@ -287,7 +381,7 @@ impl Cleaner {
     /// assert_eq!(cleaner.clean_bytes(b"\xff\xfe"), cleaner.clean("\u{FFFD}\u{FFFD}"));
     /// ```
     pub fn clean_bytes(&self, bytes: &[u8]) -> String {
-        self.clean(&String::from_utf8_lossy(bytes))
+        self.clean(&crate::charset::text(bytes))
     }
 
     /// Cleans `text` and returns every block with its decision, score and
@@ -364,21 +458,70 @@ impl Cleaner {
         self.run_analyze_html(html, None)
     }
 
+    /// Like [`Cleaner::clean_html`], for an HTML document as bytes in any
+    /// encoding (see [`clean_html_bytes`](crate::clean_html_bytes)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// // A UTF-16 page with its byte-order mark.
+    /// let html = "<p>The ferry to the island runs twice a day in summer, and once in winter.</p>";
+    /// let bytes: Vec<u8> = [0xFF, 0xFE].into_iter().chain(html.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    /// let cleaner = dejunk::Cleaner::new();
+    /// assert_eq!(cleaner.clean_html_bytes(&bytes), cleaner.clean_html(html));
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn clean_html_bytes(&self, html: &[u8]) -> String {
+        self.clean_html(&crate::charset::html(html, None))
+    }
+
+    /// Like [`Cleaner::clean_html`], with the kept lines written as
+    /// Markdown (see [`clean_html_markdown`](crate::clean_html_markdown)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let html = "<table><tr><th>Team</th><th>Points</th></tr>\
+    ///     <tr><td>Lions</td><td>12</td></tr><tr><td>Tigers</td><td>9</td></tr></table>";
+    /// let md = dejunk::Cleaner::new().clean_html_markdown(html);
+    /// assert_eq!(md, "| Team | Points |\n| --- | --- |\n| Lions | 12 |\n| Tigers | 9 |");
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn clean_html_markdown(&self, html: &str) -> String {
+        let mut out = String::new();
+        self.run_clean(Input::Markdown(html), None, &mut out);
+        out
+    }
+
     /// Cleans one page into `out`.
     fn run_clean(&self, input: Input<'_>, site: Site<'_>, out: &mut String) {
         let s = &*self.inner;
-        let mut clean = |text: &str, model: &Model, dom| {
+        let mut clean = |text: &str, model: &Model, dom, shapes: Option<&Shapes>| {
             let page = Page::new(text, model, dom);
             let rec = site.map(|(m, host)| m.recurrence(host, &page.seg));
             let d = decide::decide(&s.rules, &page, rec.as_ref());
-            decide::write_kept(&page, &d.kept, out);
+            match shapes {
+                #[cfg(feature = "html")]
+                Some(shapes) => crate::markdown::write_kept(&page, &d.kept, shapes, out),
+                _ => decide::write_kept(&page, &d.kept, out),
+            }
         };
         match input {
-            Input::Text(text) => clean(text, &s.model, None),
+            Input::Text(text) => clean(text, &s.model, None, None),
             #[cfg(feature = "html")]
             Input::Html(html) => {
                 let conv = crate::html::convert(html);
-                clean(&conv.text, &s.html_model, Some(&conv.dom));
+                clean(&conv.text, &s.html_model, Some(&conv.dom), None);
+            }
+            #[cfg(feature = "html")]
+            Input::Markdown(html) => {
+                let conv = crate::html::convert(html);
+                clean(
+                    &conv.text,
+                    &s.html_model,
+                    Some(&conv.dom),
+                    Some(&conv.shapes),
+                );
             }
         }
     }
@@ -504,6 +647,24 @@ impl ForSite<'_> {
         let mut out = String::new();
         self.cleaner
             .run_clean(Input::Html(html), self.site(), &mut out);
+        out
+    }
+
+    /// Like [`Cleaner::clean_html_markdown`], for a page of the site.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let memory = dejunk::SiteMemory::new();
+    /// let cleaner = dejunk::Cleaner::new();
+    /// let html = "<h2>Opening hours</h2><p>The museum is open every day but Monday, from ten to six.</p>";
+    /// assert_eq!(cleaner.for_site(&memory, "a.example").clean_html_markdown(html), cleaner.clean_html_markdown(html));
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn clean_html_markdown(&self, html: &str) -> String {
+        let mut out = String::new();
+        self.cleaner
+            .run_clean(Input::Markdown(html), self.site(), &mut out);
         out
     }
 

@@ -46,7 +46,10 @@ assert!(!body.contains("All rights reserved"));
 - `clean_html` and `Cleaner::clean_html` / `Cleaner::analyze_html` (the
   default-on `html` feature): HTML input, parsed with html5ever, turned into
   the same blocks with DOM features added, and scored by its own built-in
-  model (`Model::builtin_html`).
+  model (`Model::builtin_html`). `clean_html_bytes` and `decode_html` take
+  HTML bytes in any encoding (found as a browser finds it);
+  `clean_html_markdown` writes the kept lines as Markdown.
+- [`decode_text`]: raw page text from bytes (byte-order mark, else UTF-8).
 
 # How it works
 
@@ -109,7 +112,8 @@ characters, one 50 MB line or a million short lines all give an in-order
 selection of the input's lines. Time and memory are linear in the input's
 size (the phrase automaton takes each byte once; every other stage does a
 constant amount of work per byte or per block). Invalid UTF-8 is repaired
-by [`clean_bytes`]. Only construction returns errors ([`Error`]), and a
+by [`clean_bytes`] (which honours UTF-8, UTF-16 and UTF-32 byte-order
+marks). Only construction returns errors ([`Error`]), and a
 model file is checked whole when it is loaded (its features, its record
 counts and its digest).
 
@@ -131,6 +135,7 @@ counts and its digest).
 mod analysis;
 #[cfg(feature = "rayon")]
 mod batch;
+mod charset;
 mod cleaner;
 mod decide;
 mod dedup;
@@ -142,6 +147,8 @@ mod hash;
 mod html;
 #[cfg(feature = "_internal")]
 pub mod internal;
+#[cfg(feature = "html")]
+mod markdown;
 mod math;
 mod memory;
 mod model;
@@ -152,9 +159,11 @@ mod segment;
 pub use crate::analysis::{Analysis, Block, Reason, ReasonKind};
 #[cfg(feature = "rayon")]
 pub use crate::batch::Batch;
+pub use crate::cleaner::{
+    Cleaner, CleanerBuilder, DEFAULT_THRESHOLD, ForSite, clean, clean_bytes, decode_text,
+};
 #[cfg(feature = "html")]
-pub use crate::cleaner::clean_html;
-pub use crate::cleaner::{Cleaner, CleanerBuilder, DEFAULT_THRESHOLD, ForSite, clean, clean_bytes};
+pub use crate::cleaner::{clean_html, clean_html_bytes, clean_html_markdown, decode_html};
 pub use crate::error::{Error, ErrorKind};
 pub use crate::memory::{Observation, SiteMemory, SiteMemoryBuilder};
 pub use crate::model::Model;

@@ -138,9 +138,11 @@ mod tests {
         }
         // What the featuriser writes is what each model weighs: the same
         // names, in the same order.
-        let mut models = vec![Model::builtin()];
-        #[cfg(feature = "html")]
-        models.push(Model::builtin_html());
+        let models = [
+            Model::builtin(),
+            #[cfg(feature = "html")]
+            Model::builtin_html(),
+        ];
         for model in &models {
             assert_eq!(model_features(model, "local"), LOCAL);
             assert_eq!(model_features(model, "context"), CONTEXT);

@@ -7,7 +7,11 @@ mod integration {
     pub mod bad_input;
     #[cfg(all(feature = "rayon", feature = "html"))]
     pub mod batch;
+    #[cfg(feature = "html")]
+    pub mod encodings;
     pub mod layers;
+    #[cfg(feature = "html")]
+    pub mod markdown;
     pub mod props;
     pub mod seeds;
     pub mod site_memory;

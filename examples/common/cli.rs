@@ -15,11 +15,13 @@ pub enum Input {
 pub fn main(name: &str, input: Input) -> ExitCode {
     let mut path: Option<String> = None;
     let mut explain = false;
+    let mut markdown = false;
     let mut builder = dejunk::Cleaner::builder();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--explain" => explain = true,
+            "--markdown" if input == Input::Html => markdown = true,
             "--threshold" => match args.next().and_then(|t| t.parse::<f32>().ok()) {
                 Some(t) => {
                     builder.threshold(t);
@@ -30,13 +32,17 @@ pub fn main(name: &str, input: Input) -> ExitCode {
                 }
             },
             "-h" | "--help" => {
-                println!("usage: {name} [FILE|-] [--explain] [--threshold T]");
+                println!(
+                    "usage: {name} [FILE|-] [--explain] [--threshold T]{}",
+                    usage_extra(input)
+                );
                 return ExitCode::SUCCESS;
             }
             _ if path.is_none() => path = Some(arg),
             _ => {
                 eprintln!(
-                    "{name}: unexpected argument {arg:?}\nusage: {name} [FILE|-] [--explain] [--threshold T]"
+                    "{name}: unexpected argument {arg:?}\nusage: {name} [FILE|-] [--explain] [--threshold T]{}",
+                    usage_extra(input)
                 );
                 return ExitCode::from(2);
             }
@@ -54,7 +60,15 @@ pub fn main(name: &str, input: Input) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let text = String::from_utf8_lossy(&bytes);
+    // Text: a byte-order mark decides, else UTF-8 (as `clean_bytes`).
+    // HTML: the encoding a browser would find (as `clean_html_bytes`).
+    let text = match input {
+        Input::Text => String::from_utf8_lossy(&bytes).into_owned(),
+        #[cfg(feature = "html")]
+        Input::Html => dejunk::decode_html(&bytes, None),
+        #[cfg(not(feature = "html"))]
+        Input::Html => unreachable!("the html example needs the html feature"),
+    };
     let cleaner = match builder.build() {
         Ok(c) => c,
         Err(e) => {
@@ -62,6 +76,8 @@ pub fn main(name: &str, input: Input) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Read here too, for a build without the html feature.
+    let _ = markdown;
     let mut stdout = std::io::stdout().lock();
     let result = if explain {
         let analysis = match input {
@@ -84,7 +100,9 @@ pub fn main(name: &str, input: Input) -> ExitCode {
         })
     } else {
         let out = match input {
-            Input::Text => cleaner.clean(&text),
+            Input::Text => cleaner.clean_bytes(&bytes),
+            #[cfg(feature = "html")]
+            Input::Html if markdown => cleaner.clean_html_markdown(&text),
             #[cfg(feature = "html")]
             Input::Html => cleaner.clean_html(&text),
             #[cfg(not(feature = "html"))]
@@ -104,5 +122,13 @@ pub fn main(name: &str, input: Input) -> ExitCode {
             eprintln!("{name}: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The options only the HTML example has.
+fn usage_extra(input: Input) -> &'static str {
+    match input {
+        Input::Html => " [--markdown]",
+        Input::Text => "",
     }
 }

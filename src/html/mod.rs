@@ -66,11 +66,66 @@ const fn bit(f: Dom) -> u32 {
 }
 
 /// A page converted from HTML: its lines (one block a line, no blank
-/// lines) and the DOM features of each.
+/// lines), the DOM features of each, and the shape of each (for Markdown).
 #[derive(Debug, Default)]
 pub(crate) struct HtmlPage {
     pub text: String,
     pub dom: Vec<DomRow>,
+    pub shapes: Shapes,
+}
+
+/// What kind of block a line is, as Markdown would write it: set by the
+/// line's nearest heading, list item, table row or quote.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Shape {
+    #[default]
+    Para,
+    /// `h1` … `h6`: the level.
+    Heading(u8),
+    /// `li`, `dt`, `dd`.
+    Item,
+    Quote,
+    /// A table row whose cells are inline: `table` tells the rows of one
+    /// table from those of the next; the cells start at the byte offsets
+    /// `cells` (a range of [`Shapes::cells`]) of the line.
+    Row {
+        table: u32,
+        cells: (u32, u32),
+    },
+}
+
+/// The shapes of a page's lines, one per line.
+#[derive(Debug, Default)]
+pub(crate) struct Shapes {
+    pub lines: Vec<Shape>,
+    /// The cell offsets of every row, rows after rows.
+    pub cells: Vec<u32>,
+}
+
+impl Shapes {
+    /// The cells of row line `i`'s text `text` (trimmed); one cell for a
+    /// line that is not a row.
+    pub fn cells_of<'t>(
+        &self,
+        i: usize,
+        text: &'t str,
+    ) -> impl Iterator<Item = &'t str> + use<'t, '_> {
+        let starts: &[u32] = match self.lines.get(i) {
+            Some(Shape::Row { cells: (a, b), .. }) => &self.cells[*a as usize..*b as usize],
+            _ => &[],
+        };
+        let bound = |k: usize| -> usize {
+            match k {
+                0 => 0,
+                _ if k < starts.len() => (starts[k] as usize).min(text.len()),
+                _ => text.len(),
+            }
+        };
+        (0..starts.len().max(1)).map(move |k| {
+            let (a, b) = (bound(k), bound(k + 1).max(bound(k)));
+            text.get(a..b).unwrap_or("").trim()
+        })
+    }
 }
 
 /// Text counts of an element's visible subtree.
@@ -101,6 +156,9 @@ struct Ctx {
     link: bool,
     /// The element is a block element (it ends lines).
     is_block: bool,
+    /// The shape of the lines inside, and the innermost table.
+    shape: Shape,
+    table: u32,
 }
 
 fn is_block(name: &str) -> bool {
@@ -261,6 +319,7 @@ struct Line {
     grand: u32,
     /// The innermost element of the line's first visible character.
     elem: u32,
+    shape: Shape,
 }
 
 struct Builder {
@@ -272,6 +331,8 @@ struct Builder {
     /// Per emitted line: its (parent, grandparent) container and its
     /// innermost element.
     containers: Vec<(u32, u32, u32)>,
+    /// Where the cells of the line being built start (byte offsets).
+    line_cells: Vec<u32>,
 }
 
 impl Builder {
@@ -284,6 +345,7 @@ impl Builder {
             },
         );
         let t = line.text.trim();
+        let lead = line.text.len() - line.text.trim_start().len();
         let empty = t.is_empty();
         if !empty {
             if !self.out.text.is_empty() {
@@ -296,8 +358,30 @@ impl Builder {
         buffer.clear();
         self.line.text = buffer;
         if empty {
+            self.line_cells.clear();
             return;
         }
+        let shape = match line.shape {
+            Shape::Row { table, .. } => {
+                let cells = &mut self.out.shapes.cells;
+                let a = cells.len() as u32;
+                // Offsets in the trimmed line; the first cell starts at 0.
+                cells.extend(
+                    self.line_cells
+                        .iter()
+                        .map(|&c| (c as usize).saturating_sub(lead) as u32)
+                        .filter(|&c| c > 0),
+                );
+                cells.insert(a as usize, 0);
+                Shape::Row {
+                    table,
+                    cells: (a, cells.len() as u32),
+                }
+            }
+            s => s,
+        };
+        self.line_cells.clear();
+        self.out.shapes.lines.push(shape);
         let mut f = DomRow::unset();
         for k in FLAGS {
             f[k] = flag(line.bits & bit(k) != 0);
@@ -331,6 +415,7 @@ impl Builder {
                 self.line.parent = ctx.block_parent;
                 self.line.grand = ctx.block_grand;
                 self.line.elem = ctx.id;
+                self.line.shape = ctx.shape;
             }
             let e = &mut self.elems[ctx.id as usize];
             e.chars += 1;
@@ -370,6 +455,7 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
         elems: vec![ElemStat::default()],
         nodes: vec![units::Node::default()],
         containers: Vec::new(),
+        line_cells: Vec::new(),
     };
     let mut stack: Vec<Ctx> = vec![Ctx::default()];
     // Depth of dropped subtrees we are inside (0: visible).
@@ -407,6 +493,22 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
                     } else {
                         (top.block, top.block_parent, top.block_grand)
                     };
+                    let shape = if is_block {
+                        match name.as_bytes() {
+                            [b'h', l @ b'1'..=b'6'] => Shape::Heading(l - b'0'),
+                            b"li" | b"dt" | b"dd" => Shape::Item,
+                            b"tr" => Shape::Row {
+                                table: top.table,
+                                cells: (0, 0),
+                            },
+                            b"blockquote" => Shape::Quote,
+                            // A block inside a cell is a paragraph of its own.
+                            _ if matches!(top.shape, Shape::Row { .. }) => Shape::Para,
+                            _ => top.shape,
+                        }
+                    } else {
+                        top.shape
+                    };
                     let ctx = Ctx {
                         id,
                         parent: top.id,
@@ -418,10 +520,13 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
                         pre: top.pre || name == "pre",
                         link: top.link || name == "a",
                         is_block,
+                        shape,
+                        table: if name == "table" { id } else { top.table },
                     };
                     stack.push(ctx);
                     if matches!(name, "td" | "th") {
                         b.text(" ", &ctx);
+                        b.line_cells.push(b.line.text.len() as u32);
                     }
                 }
                 Node::Text(t) if dropped == 0 => {

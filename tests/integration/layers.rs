@@ -10,14 +10,14 @@ use std::path::Path;
 /// The modules of `src/`, bottom first; a module may use the modules of
 /// the lines above its own. Modules on one line may not use each other.
 const LAYERS: &[&[&str]] = &[
-    &["error", "hash", "math"],
+    &["error", "hash", "math", "charset"],
     &["segment"],
     &["phrase"],
     &["feature"],
     &["model", "html"],
     &["score", "dedup", "memory"],
     &["decide", "analysis"],
-    &["explain"],
+    &["explain", "markdown"],
     &["cleaner"],
     &["batch", "internal"],
 ];
