@@ -1,4 +1,5 @@
-//! Reading crawl files: JSONL, WARC and WET, gzip'd or not, into records.
+//! Reading input files into records: crawl files (JSONL, WARC and WET) and
+//! single pages (HTML or plain text), gzip'd or not.
 //!
 //! The reader only frames records (lines of JSONL, WARC records); parsing
 //! JSON and HTTP happens on the worker threads (`page.rs`), so that reading
@@ -13,13 +14,22 @@ use indicatif::ProgressBar;
 /// The format of an input file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Decided per file from its first bytes (after gzip): `{` is JSONL,
-    /// `WARC/` is WARC or WET.
+    /// Decided per file from its first bytes (after gzip and a byte-order
+    /// mark): `WARC/` is WARC or WET; `<` is one HTML page; most of the
+    /// first 32 lines starting with `{` is JSONL; an `<html`, `<body` or
+    /// doctype in the first 1,024 characters is one HTML page; anything
+    /// else one plain-text page.
     Auto,
     /// One JSON object a line.
     Jsonl,
     /// WARC (and WET, which is WARC with `conversion` records).
     Warc,
+    /// The whole file is one HTML page (its encoding found as a browser
+    /// would: byte-order mark, `<meta charset>`, detector).
+    Html,
+    /// The whole file is one page of raw text, a block a line (UTF-8, or
+    /// as its byte-order mark says).
+    Text,
 }
 
 /// One record as framed by the reader.
@@ -29,6 +39,8 @@ pub enum Payload {
     Json(Vec<u8>),
     /// A WARC record.
     Warc(WarcRecord),
+    /// A whole file that is one page (not decoded yet).
+    Page { html: bool, bytes: Vec<u8> },
     /// The record could not be read; the message says why.
     Failed(String),
 }
@@ -47,7 +59,8 @@ pub struct WarcRecord {
 pub struct Item {
     /// Index of the file in the command line.
     pub file: usize,
-    /// 1-based record number in the file (the line number for JSONL).
+    /// 1-based record number in the file (the line number for JSONL); 0
+    /// for the file itself (a file that cannot be read).
     pub record: u64,
     pub payload: Payload,
 }
@@ -110,40 +123,75 @@ pub fn read_file(
         match format {
             Format::Jsonl | Format::Auto => read_jsonl(&mut *r, file, &mut record, emit),
             Format::Warc => read_warc(&mut *r, file, &mut record, emit),
+            Format::Html | Format::Text => {
+                let mut bytes = Vec::new();
+                r.read_to_end(&mut bytes)?;
+                record = 1;
+                emit(Item {
+                    file,
+                    record,
+                    payload: Payload::Page {
+                        html: format == Format::Html,
+                        bytes,
+                    },
+                });
+                Ok(())
+            }
         }
     })();
     if let Err(e) = result {
-        let message = if record == 0 {
-            format!("cannot read: {e}")
+        let (record, message) = if record == 0 {
+            (0, format!("cannot read: {e}"))
         } else {
-            format!("read error after record {record}: {e}")
+            (record + 1, format!("read error after record {record}: {e}"))
         };
         emit(Item {
             file,
-            record: record + 1,
+            record,
             payload: Payload::Failed(message),
         });
     }
 }
 
-/// Decides the format from the first non-blank bytes.
+/// How many of the first lines the sniffer reads to tell JSONL from text.
+const SNIFF_LINES: usize = 32;
+
+/// Decides the format from the first bytes the reader holds (see
+/// [`Format::Auto`]). An empty file is JSONL without records.
 fn sniff(r: &mut dyn BufRead) -> io::Result<Format> {
     let head = r.fill_buf()?;
-    let start = head
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(head.len());
-    let head = &head[start..];
-    if head.starts_with(b"WARC/") {
-        Ok(Format::Warc)
-    } else if head.starts_with(b"{") || head.is_empty() {
-        Ok(Format::Jsonl)
-    } else {
-        Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            "unknown format: expected JSONL (`{`) or WARC/WET (`WARC/`); use --format",
-        ))
+    let text = dejunk::decode_text(&head[..head.len().min(64 << 10)]);
+    let head = text.trim_start();
+    if head.is_empty() {
+        return Ok(Format::Jsonl);
     }
+    if head.starts_with("WARC/") {
+        return Ok(Format::Warc);
+    }
+    if head.starts_with('<') {
+        return Ok(Format::Html);
+    }
+    // JSONL when most of the first lines are objects: a stray first line
+    // (a `[`, a header, garbage) does not make the file a text page.
+    let lines = head.lines().filter(|l| !l.trim().is_empty());
+    let (mut objects, mut all) = (0, 0);
+    for l in lines.take(SNIFF_LINES) {
+        all += 1;
+        objects += usize::from(l.trim_start().starts_with('{'));
+    }
+    if 2 * objects > all {
+        return Ok(Format::Jsonl);
+    }
+    // A page with something before its markup.
+    let start: String = head
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let html = ["<!doctype html", "<html", "<body"]
+        .iter()
+        .any(|tag| start.contains(tag));
+    Ok(if html { Format::Html } else { Format::Text })
 }
 
 fn read_jsonl(
@@ -160,6 +208,10 @@ fn read_jsonl(
         }
         line_no += 1;
         *record = line_no;
+        // A UTF-8 byte-order mark before the first record.
+        if line_no == 1 && line.starts_with(b"\xEF\xBB\xBF") {
+            line.drain(..3);
+        }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }

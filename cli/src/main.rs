@@ -1,8 +1,9 @@
-//! `dejunk`: cleans the pages of crawl files (JSONL, WARC, WET; gzip'd or
-//! not) on all cores and writes JSONL with each page's main content.
+//! `dejunk`: cleans single pages (HTML or raw text) and the pages of crawl
+//! files (JSONL, WARC, WET; gzip'd or not) on all cores, and writes each
+//! page's main content: as text for a single page, as JSONL for a crawl.
 //!
 //! ```text
-//! dejunk [OPTIONS] [FILE]...        (`-` or no FILE: stdin; JSONL on stdout)
+//! dejunk [OPTIONS] [FILE]...        (`-` or no FILE: stdin)
 //! ```
 //!
 //! Run `dejunk --help` for the options. One reader thread frames the
@@ -31,17 +32,24 @@ use serde::Serialize;
 use input::{Format, Item, read_file};
 use page::{Fields, Input, Prepared, prepare};
 
-/// Clean the pages of crawl files: JSONL, WARC or WET, gzip'd or not.
+/// Remove boilerplate from web pages: a saved page (HTML or raw text), or
+/// the pages of crawl files (JSONL, WARC or WET, gzip'd or not).
 ///
-/// Writes one JSON object a line to stdout (or --output) for every page, in
-/// input order: {"file", "record", "id", "url", "text"}, where "text" is
-/// the page's main content, one paragraph a line. Records that hold no
-/// page (WARC requests, metadata, non-HTML responses) are skipped. A
-/// record that cannot be read is reported on stderr with its file and
-/// record number (for JSONL, its line number) and the run goes on; the
-/// exit status is then 1.
+/// A single page's main content is printed as text, one paragraph a line
+/// (pages of several files are separated by a blank line). For crawl files
+/// one JSON object a line is written for every page, in input order:
+/// {"file", "record", "id", "url", "title", "text"}. Records that hold no
+/// page (WARC requests, metadata, non-HTML responses) are skipped. A file
+/// or record that cannot be read is reported on stderr (with its record
+/// number; for JSONL, its line number) and the run goes on; the exit
+/// status is then 1.
 #[derive(Parser, Debug)]
-#[command(name = "dejunk", version)]
+#[command(
+    name = "dejunk",
+    version,
+    after_long_help = EXAMPLES,
+    after_help = "Examples: see `dejunk --help`."
+)]
 struct Args {
     /// Input files; `-` is stdin (the default).
     #[arg(default_value = "-")]
@@ -50,6 +58,16 @@ struct Args {
     /// Input format; `auto` decides per file from its first bytes.
     #[arg(long, value_enum, default_value_t = Format::Auto)]
     format: Format,
+
+    /// Output format; `auto` writes a single page's text as text, and the
+    /// pages of crawl files as JSONL.
+    #[arg(long, value_enum, default_value_t = To::Auto)]
+    to: To,
+
+    /// Write the content of HTML pages as Markdown: headings as `#`, list
+    /// items as `-`, tables as pipe tables (text pages stay text).
+    #[arg(long)]
+    markdown: bool,
 
     /// What to clean in a JSONL record: `auto` takes the HTML field when
     /// present, else the text field.
@@ -73,7 +91,7 @@ struct Args {
     #[arg(long, default_value = "id", value_name = "NAME")]
     id_field: String,
 
-    /// Write the JSONL here instead of stdout.
+    /// Write the output here instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
@@ -103,6 +121,27 @@ struct Args {
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     quiet: bool,
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  dejunk page.html                      the main content of a saved page, as text
+  dejunk --markdown page.html           ... as Markdown
+  curl -s https://example.com/ | dejunk --format html
+  dejunk page.txt                       a page of raw text, a block a line
+  dejunk crawl.warc.gz -o clean.jsonl   every HTML response of a WARC file, as JSONL
+  dejunk --threads 8 *.jsonl.gz > out.jsonl
+  dejunk --site-memory --explain crawl.wet.gz | head -1";
+
+/// What to write for each page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum To {
+    /// Text for a single page, JSONL for the pages of crawl files.
+    Auto,
+    /// The cleaned text of every page (a blank line between pages).
+    Text,
+    /// One JSON object a line for every page.
+    Jsonl,
 }
 
 /// Records handed to the workers at a time.
@@ -201,6 +240,8 @@ fn run(args: &Args) -> Result<u64, String> {
         fields: &fields,
         files: &args.files,
         explain: args.explain,
+        to: args.to,
+        markdown: args.markdown,
     };
     let read = pool.in_place_scope(|scope| {
         let job = &job;
@@ -260,6 +301,7 @@ fn for_each_chunk(
                     bytes += match &item.payload {
                         input::Payload::Json(l) => l.len(),
                         input::Payload::Warc(r) => r.body.len(),
+                        input::Payload::Page { bytes, .. } => bytes.len(),
                         input::Payload::Failed(_) => 0,
                     };
                     chunk.push(item);
@@ -314,7 +356,10 @@ fn progress_bar(args: &Args, what: &'static str) -> ProgressBar {
 
 /// What a record became.
 enum Out {
+    /// A JSONL line.
     Line(String),
+    /// A page's text, without its final newline.
+    Text(String),
     Skip,
     Failed(String),
 }
@@ -332,27 +377,42 @@ fn write_all(
     progress: &ProgressBar,
 ) -> io::Result<Counts> {
     let mut counts = Counts::default();
+    // Whether a page's text has been written (the next one gets a blank
+    // line before it).
+    let mut texts = false;
     for chunk in receive {
         let chunk = chunk
             .recv()
             .map_err(|_| io::Error::other("a worker stopped"))?;
         for out in chunk {
-            match out {
-                Out::Line(line) => {
-                    match w.write_all(line.as_bytes()) {
-                        // The reader of our output is gone (`dejunk … | head`):
-                        // stop quietly, as Unix tools do.
-                        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
-                        r => r?,
+            let written = match out {
+                Out::Line(line) => w.write_all(line.as_bytes()),
+                Out::Text(text) => {
+                    let gap = if texts { "\n" } else { "" };
+                    texts = true;
+                    if text.is_empty() {
+                        w.write_all(gap.as_bytes())
+                    } else {
+                        writeln!(w, "{gap}{text}")
                     }
-                    counts.pages += 1;
                 }
-                Out::Skip => counts.skipped += 1,
+                Out::Skip => {
+                    counts.skipped += 1;
+                    continue;
+                }
                 Out::Failed(message) => {
                     counts.failed += 1;
                     progress.suspend(|| eprintln!("dejunk: {message}"));
+                    continue;
                 }
+            };
+            match written {
+                // The reader of our output is gone (`dejunk … | head`):
+                // stop quietly, as Unix tools do.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+                r => r?,
             }
+            counts.pages += 1;
         }
     }
     match w.flush() {
@@ -368,6 +428,8 @@ struct Job<'a> {
     fields: &'a Fields,
     files: &'a [String],
     explain: bool,
+    to: To,
+    markdown: bool,
 }
 
 #[derive(Serialize)]
@@ -400,24 +462,50 @@ impl Job<'_> {
         let record = item.record;
         // A panic would be a bug; it costs the record, not the run.
         let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.clean(item)));
+        // A file that cannot be read is named as a file, not a record.
+        let place = match record {
+            0 => file.to_string(),
+            _ => format!("{file}: record {record}"),
+        };
         match out {
-            Ok(Ok(Some(line))) => Out::Line(line),
-            Ok(Ok(None)) => Out::Skip,
-            Ok(Err(why)) => Out::Failed(format!("{file}: record {record}: {why}")),
-            Err(_) => Out::Failed(format!("{file}: record {record}: internal error (panic)")),
+            Ok(Ok(out)) => out,
+            Ok(Err(why)) => Out::Failed(format!("{place}: {why}")),
+            Err(_) => Out::Failed(format!("{place}: internal error (panic)")),
         }
     }
 
-    fn clean(&self, item: Item) -> Result<Option<String>, String> {
+    fn clean(&self, item: Item) -> Result<Out, String> {
         let page = match prepare(item.payload, self.fields) {
             Prepared::Page(p) => p,
-            Prepared::Skip => return Ok(None),
+            Prepared::Skip => return Ok(Out::Skip),
             Prepared::Failed(why) => return Err(why),
         };
         let site = self.memory.and_then(|m| page.site().map(|s| (m, s)));
+        let c = self.cleaner;
+        let markdown = self.markdown && page.html;
+        let as_text = match self.to {
+            To::Auto => page.single,
+            To::Text => true,
+            To::Jsonl => false,
+        };
+        // The text straight, when no analysis is needed for it.
+        let mut text = None;
+        if as_text || markdown {
+            let t = match (&site, page.html, markdown) {
+                (Some((m, s)), true, true) => c.for_site(m, s).clean_html_markdown(&page.content),
+                (None, true, true) => c.clean_html_markdown(&page.content),
+                (Some((m, s)), true, false) => c.for_site(m, s).clean_html(&page.content),
+                (None, true, false) => c.clean_html(&page.content),
+                (Some((m, s)), false, _) => c.for_site(m, s).clean(&page.content),
+                (None, false, _) => c.clean(&page.content),
+            };
+            if as_text {
+                return Ok(Out::Text(t));
+            }
+            text = Some(t);
+        }
         // The analysis: the text, the title, and (spelled out only for
         // --explain) every block's reasons.
-        let c = self.cleaner;
         let a = match (&site, page.html) {
             (Some((m, s)), true) => c.for_site(m, s).analyze_html(&page.content),
             (None, true) => c.analyze_html(&page.content),
@@ -437,7 +525,7 @@ impl Job<'_> {
                 .collect()
         });
         let title = a.title().map(str::to_string);
-        let text = a.into_text();
+        let text = text.unwrap_or_else(|| a.into_text());
         let mut line = serde_json::to_string(&Record {
             file: &self.files[item.file],
             record: item.record,
@@ -449,6 +537,6 @@ impl Job<'_> {
         })
         .map_err(|e| e.to_string())?;
         line.push('\n');
-        Ok(Some(line))
+        Ok(Out::Line(line))
     }
 }

@@ -33,6 +33,8 @@ pub struct Page {
     pub id: Option<Value>,
     pub html: bool,
     pub content: String,
+    /// The page is a whole input file (not a record of a crawl file).
+    pub single: bool,
 }
 
 impl Page {
@@ -55,6 +57,17 @@ pub fn prepare(payload: Payload, fields: &Fields) -> Prepared {
     match payload {
         Payload::Json(line) => json(&line, fields),
         Payload::Warc(record) => warc(record),
+        Payload::Page { html, bytes } => Prepared::Page(Page {
+            url: None,
+            id: None,
+            html,
+            content: if html {
+                dejunk::decode_html(&bytes, None)
+            } else {
+                dejunk::decode_text(&bytes).into_owned()
+            },
+            single: true,
+        }),
         Payload::Failed(why) => Prepared::Failed(why),
     }
 }
@@ -102,10 +115,13 @@ fn json(line: &[u8], fields: &Fields) -> Prepared {
         id: map.remove(&fields.id).filter(|v| !v.is_null()),
         html: is_html,
         content,
+        single: false,
     })
 }
 
 fn warc(record: WarcRecord) -> Prepared {
+    // The charset the HTTP response (or the WARC record) declares.
+    let mut declared = Some(record.content_type.clone());
     let (html, body) = match record.warc_type.as_str() {
         // An HTTP response: its headers, a blank line, the payload.
         "response" => {
@@ -123,6 +139,7 @@ fn warc(record: WarcRecord) -> Prepared {
             if !content_type.contains("html") {
                 return Prepared::Skip;
             }
+            declared = Some(content_type.to_string());
             (true, &record.body[end..])
         }
         // WET: the text extracted from a response.
@@ -131,38 +148,23 @@ fn warc(record: WarcRecord) -> Prepared {
         "resource" if record.content_type.starts_with("text/plain") => (false, &record.body[..]),
         _ => return Prepared::Skip,
     };
+    let content = if html {
+        dejunk::decode_html(body, declared.as_deref())
+    } else {
+        // WET text is UTF-8 (or says otherwise with a byte-order mark).
+        dejunk::decode_text(body).into_owned()
+    };
     Prepared::Page(Page {
         url: record.uri,
         id: record.id.map(Value::String),
         html,
-        content: decode(body),
+        content,
+        single: false,
     })
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
-}
-
-/// UTF-8 when the bytes are valid UTF-8, else Windows-1252 (the usual
-/// charset of pages that are not UTF-8, and a superset of Latin-1's
-/// printable range): every byte becomes a character, none is lost.
-pub fn decode(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => bytes.iter().map(|&b| cp1252(b)).collect(),
-    }
-}
-
-fn cp1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9f => HIGH[(b - 0x80) as usize],
-        _ => b as char,
-    }
 }
 
 /// The host of a URL, lowercased, without `www.` and port: `None` when the
@@ -201,9 +203,32 @@ mod tests {
         assert_eq!(host("https:///nohost"), None);
     }
 
+    fn response(content_type: &str, body: &[u8]) -> WarcRecord {
+        let mut http =
+            format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n").into_bytes();
+        http.extend_from_slice(body);
+        WarcRecord {
+            warc_type: "response".into(),
+            body: http,
+            ..WarcRecord::default()
+        }
+    }
+
     #[test]
-    fn decoding_falls_back_to_windows_1252() {
-        assert_eq!(decode("café".as_bytes()), "café");
-        assert_eq!(decode(b"caf\xe9 \x93quoted\x94"), "café “quoted”");
+    fn responses_are_decoded_by_their_charset() {
+        let content = |p: Prepared| match p {
+            Prepared::Page(p) => p.content,
+            other => panic!("{other:?}"),
+        };
+        // The header's charset, then the page's own evidence.
+        let koi8 = response(
+            "text/html; charset=KOI8-R",
+            b"<p>\xf0\xd2\xc9\xd7\xc5\xd4</p>",
+        );
+        assert_eq!(content(warc(koi8)), "<p>Привет</p>");
+        let latin = response("text/html", b"<p>caf\xe9 \x93quoted\x94</p>");
+        assert_eq!(content(warc(latin)), "<p>café “quoted”</p>");
+        let utf8 = response("text/html; charset=iso-8859-1", "<p>café</p>".as_bytes());
+        assert_eq!(content(warc(utf8)), "<p>café</p>");
     }
 }

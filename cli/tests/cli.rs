@@ -186,7 +186,7 @@ fn truncated_gzip_keeps_the_records_before_and_the_next_file() {
         "{err}"
     );
     assert!(
-        err.contains(&format!("{missing}: record 1: cannot read")),
+        err.contains(&format!("dejunk: {missing}: cannot read: No such file")),
         "{err}"
     );
     let recs = records(&out);
@@ -317,10 +317,125 @@ fn a_malformed_warc_header_costs_only_its_record() {
 }
 
 #[test]
-fn unknown_format_is_reported() {
-    let out = dejunk(&[], b"just some text\n");
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("unknown format"), "{}", stderr(&out));
+fn a_text_page_is_printed_as_text() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/seeds");
+    let path = std::fs::read_dir(seed)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("003_") && name.ends_with(".txt")
+        })
+        .expect("seed 003");
+    let page = std::fs::read(&path).unwrap();
+    let want = dejunk::clean_bytes(&page) + "\n";
+    // Sniffed, from a file and from stdin, gzip'd or not; and named.
+    let path = path.to_string_lossy().into_owned();
+    for out in [
+        dejunk(&["-q", &path], b""),
+        dejunk(&["-q"], &page),
+        dejunk(&["-q", "--format", "text", "-"], &gzip(&page)),
+    ] {
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), want);
+    }
+    // As JSONL when asked.
+    let out = dejunk(&["-q", "--to", "jsonl", &path], b"");
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["record"], 1);
+    assert_eq!(recs[0]["text"].as_str().unwrap(), want.trim_end());
+}
+
+#[test]
+fn an_html_page_is_printed_as_text_or_markdown() {
+    let page = format!(
+        "<!doctype html><html><body><nav><a href=/>Home</a> <a href=/n>News</a></nav><article>\
+         <h1>The library stays open</h1><p>{BODY}</p><ul><li>{BODY2}</li></ul></article>\
+         <footer>© 2024 Example News. All rights reserved.</footer></body></html>"
+    );
+    let path = temp("saved.html", page.as_bytes());
+    let out = dejunk(&[&path], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        dejunk::clean_html(&page) + "\n"
+    );
+    let out = dejunk(&["-q", "--markdown", &path], b"");
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(md, dejunk::clean_html_markdown(&page) + "\n");
+    assert!(md.contains(&format!("\n- {BODY2}")), "{md}");
+    // Two pages: a blank line between them.
+    let other = temp("other.html", format!("<p>{BODY2}</p>").as_bytes());
+    let out = dejunk(&["-q", &path, &other], b"");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("{}\n\n{BODY2}\n", dejunk::clean_html(&page))
+    );
+    // Markup after some leading text is still HTML.
+    let out = dejunk(&["-q"], format!("junk before\n{page}").as_bytes());
+    assert!(String::from_utf8(out.stdout).unwrap().contains(BODY));
+}
+
+#[test]
+fn legacy_encodings_are_decoded() {
+    // windows-1251 declared by the page; KOI8-R only by the HTTP header.
+    let cp1251 = b"<meta charset=windows-1251><p>\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0! The city council voted on Tuesday to keep the central library open.</p>";
+    let out = dejunk(&["-q", "--format", "html"], cp1251);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Привет, мир! The city council voted on Tuesday to keep the central library open.\n"
+    );
+    let koi8 = http(
+        "text/html; charset=koi8-r",
+        "<p>PLACEHOLDER The city council voted on Tuesday to keep the central library open.</p>",
+    );
+    let koi8 = String::from_utf8(koi8).unwrap();
+    let (head, tail) = koi8.split_once("PLACEHOLDER").unwrap();
+    let mut body = head.as_bytes().to_vec();
+    body.extend_from_slice(b"\xf0\xd2\xc9\xd7\xc5\xd4!");
+    body.extend_from_slice(tail.as_bytes());
+    let warc = warc_record(
+        "response",
+        "http://a.example/",
+        "application/http; msgtype=response",
+        &body,
+    );
+    let recs = records(&dejunk(&["-q"], &warc));
+    assert_eq!(
+        recs[0]["text"],
+        "Привет! The city council voted on Tuesday to keep the central library open."
+    );
+}
+
+#[test]
+fn a_jsonl_file_survives_a_bad_first_line_and_a_bom() {
+    let mut input = b"\xEF\xBB\xBF[\n".to_vec();
+    input.extend_from_slice(jsonl(40).as_bytes());
+    let out = dejunk(&["-q"], &input);
+    assert_eq!(out.status.code(), Some(1), "the first line failed");
+    assert!(
+        stderr(&out).contains("-: record 1: invalid JSON"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(records(&out).len(), 40);
+    let mut input = b"\xEF\xBB\xBF".to_vec();
+    input.extend_from_slice(jsonl(2).as_bytes());
+    let out = dejunk(&["-q"], &input);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(records(&out).len(), 2);
+}
+
+#[test]
+fn help_has_examples() {
+    let out = dejunk(&["--help"], b"");
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(help.contains("dejunk page.html"), "{help}");
+    assert!(
+        help.contains("--format <FORMAT>") && help.contains("--markdown"),
+        "{help}"
+    );
 }
 
 #[test]
