@@ -1,14 +1,17 @@
-//! Python bindings of `dejunk`: `clean`, `clean_html`, `Cleaner`,
-//! `SiteMemory`, `Block`, `Reason`, `DejunkError`. The GIL is released
-//! while cleaning; nothing panics across the boundary (cleaning never
-//! panics, and construction errors become `DejunkError`).
+//! Python bindings of `dejunk`: `clean`, `clean_html`,
+//! `clean_html_markdown`, `Cleaner`, `SiteMemory`, `Block`, `Reason`,
+//! `DejunkError`. Pages are `str` or `bytes` (decoded as the crate decodes
+//! them). The GIL is released while decoding and cleaning; nothing panics
+//! across the boundary (cleaning never panics, and construction errors
+//! become `DejunkError`). Built for the stable ABI (abi3, CPython ≥ 3.9):
+//! one wheel serves every version.
 
 use std::sync::LazyLock;
 
 use pyo3::create_exception;
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBytes, PyDict, PyString};
 
 create_exception!(
     dejunk,
@@ -22,6 +25,51 @@ fn error(e: dejunk::Error) -> PyErr {
 }
 
 static DEFAULT: LazyLock<dejunk::Cleaner> = LazyLock::new(dejunk::Cleaner::new);
+
+/// A page as Python passes it, `str` or `bytes` in any encoding; owned,
+/// so that it can be decoded and cleaned without the GIL.
+enum Input {
+    Str(String),
+    Bytes(Vec<u8>),
+}
+
+impl FromPyObject<'_, '_> for Input {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'_, '_, PyAny>) -> PyResult<Input> {
+        if let Ok(b) = obj.cast::<PyBytes>() {
+            return Ok(Input::Bytes(b.as_bytes().to_vec()));
+        }
+        if obj.is_instance_of::<PyString>() {
+            // A lone surrogate raises UnicodeEncodeError here.
+            return Ok(Input::Str(obj.extract()?));
+        }
+        Err(PyTypeError::new_err(format!(
+            "a page is str or bytes, not {}",
+            obj.get_type().name()?
+        )))
+    }
+}
+
+/// What to clean a page as.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum As {
+    Text,
+    Html,
+    Markdown,
+}
+
+impl Input {
+    /// The page as text: bytes of HTML decoded by the encoding a browser
+    /// would find, bytes of text by their byte-order mark or as UTF-8.
+    fn decode(self, html: bool) -> String {
+        match self {
+            Input::Str(s) => s,
+            Input::Bytes(b) if html => dejunk::decode_html(&b, None),
+            Input::Bytes(b) => dejunk::decode_text(&b).into_owned(),
+        }
+    }
+}
 
 /// Builds a cleaner from keyword options.
 fn build(
@@ -77,7 +125,7 @@ fn one_off(
 #[pyo3(signature = (text, *, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None))]
 fn clean(
     py: Python<'_>,
-    text: &str,
+    text: Input,
     threshold: Option<f32>,
     title: Option<bool>,
     dedup: Option<bool>,
@@ -85,15 +133,17 @@ fn clean(
     keep_patterns: Option<Vec<String>>,
 ) -> PyResult<String> {
     let c = one_off(threshold, title, dedup, junk_patterns, keep_patterns)?;
-    Ok(run(py, &c, text, false, None))
+    Ok(run(py, &c, text, As::Text, None))
 }
 
-/// The main body content of an HTML document, one paragraph a line.
+/// The main body content of an HTML document (str, or bytes in any
+/// encoding: a byte-order mark, valid UTF-8, a <meta charset>, else a
+/// detector), one paragraph a line.
 #[pyfunction]
 #[pyo3(signature = (html, *, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None))]
 fn clean_html(
     py: Python<'_>,
-    html: &str,
+    html: Input,
     threshold: Option<f32>,
     title: Option<bool>,
     dedup: Option<bool>,
@@ -101,22 +151,47 @@ fn clean_html(
     keep_patterns: Option<Vec<String>>,
 ) -> PyResult<String> {
     let c = one_off(threshold, title, dedup, junk_patterns, keep_patterns)?;
-    Ok(run(py, &c, html, true, None))
+    Ok(run(py, &c, html, As::Html, None))
 }
 
-/// Cleans text or HTML, with or without a site memory, without the GIL.
+/// Like clean_html, with the kept lines written as Markdown: headings as
+/// #, list items as -, quotes as >, tables as pipe tables, everything else
+/// a paragraph; markup characters in the text escaped.
+#[pyfunction]
+#[pyo3(signature = (html, *, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None))]
+fn clean_html_markdown(
+    py: Python<'_>,
+    html: Input,
+    threshold: Option<f32>,
+    title: Option<bool>,
+    dedup: Option<bool>,
+    junk_patterns: Option<Vec<String>>,
+    keep_patterns: Option<Vec<String>>,
+) -> PyResult<String> {
+    let c = one_off(threshold, title, dedup, junk_patterns, keep_patterns)?;
+    Ok(run(py, &c, html, As::Markdown, None))
+}
+
+/// Decodes and cleans text or HTML, with or without a site memory, without
+/// the GIL.
 fn run(
     py: Python<'_>,
     c: &dejunk::Cleaner,
-    input: &str,
-    html: bool,
+    input: Input,
+    to: As,
     site: Option<(&dejunk::SiteMemory, &str)>,
 ) -> String {
-    py.detach(|| match (html, site) {
-        (true, Some((m, s))) => c.for_site(m, s).clean_html(input),
-        (true, None) => c.clean_html(input),
-        (false, Some((m, s))) => c.for_site(m, s).clean(input),
-        (false, None) => c.clean(input),
+    py.detach(move || {
+        let page = input.decode(to != As::Text);
+        let page = page.as_str();
+        match (to, site) {
+            (As::Markdown, Some((m, s))) => c.for_site(m, s).clean_html_markdown(page),
+            (As::Markdown, None) => c.clean_html_markdown(page),
+            (As::Html, Some((m, s))) => c.for_site(m, s).clean_html(page),
+            (As::Html, None) => c.clean_html(page),
+            (As::Text, Some((m, s))) => c.for_site(m, s).clean(page),
+            (As::Text, None) => c.clean(page),
+        }
     })
 }
 
@@ -177,23 +252,39 @@ impl Cleaner {
     fn clean(
         &self,
         py: Python<'_>,
-        text: &str,
+        text: Input,
         memory: Option<&SiteMemory>,
         site: Option<&str>,
     ) -> PyResult<String> {
-        Ok(run(py, &self.inner, text, false, with_site(memory, site)?))
+        let site = with_site(memory, site)?;
+        Ok(run(py, &self.inner, text, As::Text, site))
     }
 
-    /// The main body content of an HTML document.
+    /// The main body content of an HTML document (str or bytes).
     #[pyo3(signature = (html, *, memory=None, site=None))]
     fn clean_html(
         &self,
         py: Python<'_>,
-        html: &str,
+        html: Input,
         memory: Option<&SiteMemory>,
         site: Option<&str>,
     ) -> PyResult<String> {
-        Ok(run(py, &self.inner, html, true, with_site(memory, site)?))
+        let site = with_site(memory, site)?;
+        Ok(run(py, &self.inner, html, As::Html, site))
+    }
+
+    /// The main body content of an HTML document (str or bytes), as
+    /// Markdown (see dejunk.clean_html_markdown).
+    #[pyo3(signature = (html, *, memory=None, site=None))]
+    fn clean_html_markdown(
+        &self,
+        py: Python<'_>,
+        html: Input,
+        memory: Option<&SiteMemory>,
+        site: Option<&str>,
+    ) -> PyResult<String> {
+        let site = with_site(memory, site)?;
+        Ok(run(py, &self.inner, html, As::Markdown, site))
     }
 
     /// Every block of the page with its decision, score and reasons: a list
@@ -202,14 +293,15 @@ impl Cleaner {
     fn analyze(
         &self,
         py: Python<'_>,
-        text: &str,
+        text: Input,
         html: bool,
         memory: Option<&SiteMemory>,
         site: Option<&str>,
     ) -> PyResult<Vec<Block>> {
         let site = with_site(memory, site)?;
-        Ok(py.detach(|| {
-            let a = analysis(&self.inner, text, html, site);
+        Ok(py.detach(move || {
+            let text = text.decode(html);
+            let a = analysis(&self.inner, &text, html, site);
             a.blocks()
                 .iter()
                 .map(|b| Block {
@@ -238,14 +330,15 @@ impl Cleaner {
     fn extract<'py>(
         &self,
         py: Python<'py>,
-        text: &str,
+        text: Input,
         html: bool,
         memory: Option<&SiteMemory>,
         site: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let site = with_site(memory, site)?;
-        let (title, out) = py.detach(|| {
-            let a = analysis(&self.inner, text, html, site);
+        let (title, out) = py.detach(move || {
+            let text = text.decode(html);
+            let a = analysis(&self.inner, &text, html, site);
             (a.title().map(str::to_string), a.into_text())
         });
         let d = PyDict::new(py);
@@ -373,14 +466,14 @@ impl SiteMemory {
         Ok(SiteMemory { inner })
     }
 
-    /// Learns from one page of `site` given as raw page text.
-    fn observe(&self, py: Python<'_>, site: &str, text: &str) {
-        py.detach(|| self.inner.observe(site, text));
+    /// Learns from one page of `site` given as raw page text (str or bytes).
+    fn observe(&self, py: Python<'_>, site: &str, text: Input) {
+        py.detach(move || self.inner.observe(site, &text.decode(false)));
     }
 
-    /// Learns from one page of `site` given as HTML.
-    fn observe_html(&self, py: Python<'_>, site: &str, html: &str) {
-        py.detach(|| self.inner.observe_html(site, html));
+    /// Learns from one page of `site` given as HTML (str or bytes).
+    fn observe_html(&self, py: Python<'_>, site: &str, html: Input) {
+        py.detach(move || self.inner.observe_html(site, &html.decode(true)));
     }
 
     /// The number of pages of `site` observed.
@@ -403,6 +496,7 @@ impl SiteMemory {
 fn _dejunk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(clean, m)?)?;
     m.add_function(wrap_pyfunction!(clean_html, m)?)?;
+    m.add_function(wrap_pyfunction!(clean_html_markdown, m)?)?;
     m.add_class::<Cleaner>()?;
     m.add_class::<SiteMemory>()?;
     m.add_class::<Block>()?;

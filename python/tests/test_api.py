@@ -91,7 +91,7 @@ def test_bad_settings_raise_dejunk_error():
     with pytest.raises(dejunk.DejunkError, match="go together"):
         dejunk.Cleaner().clean("x", memory=dejunk.SiteMemory())
     with pytest.raises(TypeError):
-        dejunk.clean(b"bytes are not text")
+        dejunk.clean(["a list is not a page"])
     with pytest.raises(UnicodeEncodeError):
         dejunk.clean("lone surrogate \ud800")
 
@@ -158,3 +158,28 @@ def test_extract_returns_the_title_beside_the_text():
 def test_version():
     assert dejunk.__version__.count(".") == 2
     assert dejunk.MODEL_VERSION.startswith("2.")
+
+
+def test_bytes_in_any_encoding():
+    body = "Городской совет во вторник проголосовал за то, чтобы центральная библиотека осталась открытой."
+    html = "<meta charset=windows-1251><article><p>" + body + "</p></article>"
+    assert dejunk.clean_html(html.encode("cp1251")) == body
+    assert dejunk.Cleaner().clean_html(html.encode("cp1251")) == body
+    # Text bytes: UTF-8, or as their byte-order mark says.
+    text = "Share this\n" + body
+    assert dejunk.clean(text.encode("utf-8")) == dejunk.clean(text)
+    assert dejunk.clean(text.encode("utf-16")) == dejunk.clean(text)
+    assert dejunk.Cleaner().extract(html.encode("cp1251"), html=True)["text"] == body
+    with pytest.raises(TypeError):
+        dejunk.clean(42)
+
+
+def test_markdown():
+    html = ("<article><h1>Council keeps the library open</h1>"
+            "<p>The city council voted on Tuesday to keep the central library open, after months of debate.</p>"
+            "<ul><li>Opening hours stay the same, from nine to six.</li>"
+            "<li>The roof will be repaired next year, at a cost of two million.</li></ul></article>")
+    md = dejunk.clean_html_markdown(html)
+    assert md.startswith("# Council keeps the library open\n\n")
+    assert "\n- Opening hours stay the same" in md
+    assert dejunk.Cleaner().clean_html_markdown(html.encode()) == md

@@ -5,8 +5,10 @@
 >>> dejunk.clean(page)
 'The council voted on Tuesday to keep the central library open, after months of debate.'
 
-The core is the Rust crate `dejunk`; the GIL is released while cleaning, so
-threads clean in parallel.
+Pages are str, or bytes in any encoding. The core is the Rust crate
+`dejunk`; the GIL is released while cleaning, so threads clean in parallel.
+The distribution is `dejunk-rs` on the package index (`pip install
+dejunk-rs`); the import name is `dejunk`.
 """
 
 from ._dejunk import (
@@ -19,6 +21,7 @@ from ._dejunk import (
     SiteMemory,
     clean,
     clean_html,
+    clean_html_markdown,
 )
 
 __all__ = [
@@ -31,4 +34,5 @@ __all__ = [
     "SiteMemory",
     "clean",
     "clean_html",
+    "clean_html_markdown",
 ]
