@@ -8,8 +8,9 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 
-use flate2::read::MultiGzDecoder;
 use indicatif::ProgressBar;
+
+use crate::gzip::Members;
 
 /// The format of an input file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -96,7 +97,7 @@ fn open(path: &str, progress: &ProgressBar) -> io::Result<Box<dyn BufRead + Send
     );
     let gzip = raw.fill_buf()?.starts_with(&[0x1f, 0x8b]);
     Ok(if gzip {
-        Box::new(BufReader::with_capacity(1 << 20, MultiGzDecoder::new(raw)))
+        Box::new(BufReader::with_capacity(1 << 20, Members::new(raw)))
     } else {
         Box::new(raw)
     })
@@ -105,11 +106,13 @@ fn open(path: &str, progress: &ProgressBar) -> io::Result<Box<dyn BufRead + Send
 /// Reads every record of file `file` (at `path`) and hands them to `emit`
 /// in order; `emit` returns false to stop. Errors that end the file early
 /// (unreadable file, truncated gzip, read error) are emitted as a failed
-/// record after the last good one.
+/// record after the last good one. A record longer than `max_record`
+/// bytes is emitted as failed, and skipped without being held.
 pub fn read_file(
     path: &str,
     file: usize,
     format: Format,
+    max_record: u64,
     progress: &ProgressBar,
     emit: &mut dyn FnMut(Item) -> bool,
 ) {
@@ -121,19 +124,28 @@ pub fn read_file(
             f => f,
         };
         match format {
-            Format::Jsonl | Format::Auto => read_jsonl(&mut *r, file, &mut record, emit),
-            Format::Warc => read_warc(&mut *r, file, &mut record, emit),
+            Format::Jsonl | Format::Auto => {
+                read_jsonl(&mut *r, file, max_record, &mut record, emit)
+            }
+            Format::Warc => read_warc(&mut *r, file, max_record, &mut record, emit),
             Format::Html | Format::Text => {
                 let mut bytes = Vec::new();
-                r.read_to_end(&mut bytes)?;
+                let got = (&mut *r)
+                    .take(max_record.saturating_add(1))
+                    .read_to_end(&mut bytes)?;
                 record = 1;
+                let payload = if got as u64 > max_record {
+                    Payload::Failed(too_long(max_record))
+                } else {
+                    Payload::Page {
+                        html: format == Format::Html,
+                        bytes,
+                    }
+                };
                 emit(Item {
                     file,
                     record,
-                    payload: Payload::Page {
-                        html: format == Format::Html,
-                        bytes,
-                    },
+                    payload,
                 });
                 Ok(())
             }
@@ -194,31 +206,89 @@ fn sniff(r: &mut dyn BufRead) -> io::Result<Format> {
     Ok(if html { Format::Html } else { Format::Text })
 }
 
+fn too_long(max_record: u64) -> String {
+    format!("record longer than {max_record} bytes (--max-record-bytes): skipped")
+}
+
+/// A line read by [`read_line`].
+enum Line {
+    End,
+    Full(Vec<u8>),
+    /// Longer than the limit: skipped, not held.
+    TooLong,
+}
+
+/// Reads one line (with its `\n`) of at most `max` bytes; a longer one is
+/// read through to its end without being kept.
+fn read_line(r: &mut dyn BufRead, max: u64) -> io::Result<Line> {
+    let mut line = Vec::new();
+    let mut too_long = false;
+    loop {
+        let buf = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(match (too_long, line.is_empty()) {
+                (true, _) => Line::TooLong,
+                (false, true) => Line::End,
+                (false, false) => Line::Full(line),
+            });
+        }
+        let (take, done) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        if !too_long && (line.len() + take) as u64 > max.saturating_add(1) {
+            too_long = true;
+            line = Vec::new();
+        }
+        if !too_long {
+            line.extend_from_slice(&buf[..take]);
+        }
+        r.consume(take);
+        if done {
+            return Ok(if too_long {
+                Line::TooLong
+            } else {
+                Line::Full(line)
+            });
+        }
+    }
+}
+
 fn read_jsonl(
     r: &mut dyn BufRead,
     file: usize,
+    max_record: u64,
     record: &mut u64,
     emit: &mut dyn FnMut(Item) -> bool,
 ) -> io::Result<()> {
     let mut line_no = 0u64;
     loop {
-        let mut line = Vec::new();
-        if r.read_until(b'\n', &mut line)? == 0 {
-            return Ok(());
-        }
+        let payload = match read_line(r, max_record)? {
+            Line::End => return Ok(()),
+            Line::Full(mut line) => {
+                // A UTF-8 byte-order mark before the first record.
+                if line_no == 0 && line.starts_with(b"\xEF\xBB\xBF") {
+                    line.drain(..3);
+                }
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    line_no += 1;
+                    *record = line_no;
+                    continue;
+                }
+                Payload::Json(line)
+            }
+            Line::TooLong => Payload::Failed(too_long(max_record)),
+        };
         line_no += 1;
         *record = line_no;
-        // A UTF-8 byte-order mark before the first record.
-        if line_no == 1 && line.starts_with(b"\xEF\xBB\xBF") {
-            line.drain(..3);
-        }
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
         if !emit(Item {
             file,
             record: line_no,
-            payload: Payload::Json(line),
+            payload,
         }) {
             return Ok(());
         }
@@ -227,130 +297,347 @@ fn read_jsonl(
 
 /// The longest WARC header block accepted (a record whose header runs
 /// longer is malformed).
-const MAX_HEADER: usize = 1 << 20;
+const MAX_HEADER: u64 = 1 << 20;
+
+/// The start of a WARC record's first line, after a line end.
+const NEXT_RECORD: &[u8] = b"\nWARC/1.";
+
+/// The WARC framing's input: the reader, with bytes pushed back in front of
+/// it (a record found inside a body that ran too long), and the offset of
+/// the next byte in the (decompressed) stream.
+struct Source<'a> {
+    back: Vec<u8>,
+    at: usize,
+    inner: &'a mut dyn BufRead,
+    offset: u64,
+}
+
+impl Source<'_> {
+    /// Puts `bytes` back in front of the input.
+    fn push_back(&mut self, bytes: &[u8]) {
+        let mut back = bytes.to_vec();
+        back.extend_from_slice(&self.back[self.at..]);
+        self.back = back;
+        self.at = 0;
+        self.offset -= bytes.len() as u64;
+    }
+}
+
+impl Read for Source<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = {
+            let avail = self.fill_buf()?;
+            let n = avail.len().min(buf.len());
+            buf[..n].copy_from_slice(&avail[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Source<'_> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.at < self.back.len() {
+            Ok(&self.back[self.at..])
+        } else {
+            self.inner.fill_buf()
+        }
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.offset += n as u64;
+        if self.at < self.back.len() {
+            self.at += n;
+            if self.at >= self.back.len() {
+                self.back.clear();
+                self.at = 0;
+            }
+        } else {
+            self.inner.consume(n);
+        }
+    }
+}
 
 /// Frames WARC records: a header block (parsed by the `warc` crate) ended
-/// by a blank line, then `Content-Length` bytes of body. After a malformed
-/// header, reading resumes at the next line that starts with `WARC/`, so
-/// one bad record costs only itself.
+/// by a blank line, then `Content-Length` bytes of body, then (after blank
+/// lines) the next `WARC/` line or the end. A record that breaks the
+/// frame is reported with its byte offset, and reading resumes at the next
+/// record: at the next line that starts with `WARC/` after a malformed
+/// header or a body shorter than its length; inside the body when it runs
+/// into the next record (a length too long); so one bad record costs only
+/// itself.
 fn read_warc(
     r: &mut dyn BufRead,
     file: usize,
+    max_record: u64,
     record: &mut u64,
     emit: &mut dyn FnMut(Item) -> bool,
 ) -> io::Result<()> {
-    let mut offset = 0u64;
+    let mut src = Source {
+        back: Vec::new(),
+        at: 0,
+        inner: r,
+        offset: 0,
+    };
     let mut pending: Option<Vec<u8>> = None;
     loop {
         // The first line of the next record, skipping blank lines.
         let first = match pending.take() {
             Some(l) => l,
-            None => match line_where(r, &mut offset, |l| !l.iter().all(u8::is_ascii_whitespace))? {
+            None => match line_where(&mut src, |l| !l.iter().all(u8::is_ascii_whitespace))? {
                 Some(l) => l,
                 None => return Ok(()),
             },
         };
         *record += 1;
-        let start = offset - first.len() as u64;
+        let start = src.offset - first.len() as u64;
+        let mut fail = |src: &mut Source, why: String, resync: bool| -> io::Result<Option<bool>> {
+            let go_on = emit(Item {
+                file,
+                record: *record,
+                payload: Payload::Failed(format!("at byte {start}: {why}")),
+            });
+            if resync {
+                pending = line_where(src, |l| l.starts_with(b"WARC/"))?;
+                if pending.is_none() {
+                    return Ok(Some(false));
+                }
+            }
+            Ok(Some(go_on))
+        };
         let parsed = if first.starts_with(b"WARC/") {
-            read_header(r, first, &mut offset)?
+            read_header(&mut src, first)?
         } else {
-            Err("expected a `WARC/` header line".to_string())
+            Err(("expected a `WARC/` header line".to_string(), None))
         };
         let (header, length) = match parsed {
             Ok(h) => h,
-            Err(why) => {
-                let go_on = emit(Item {
-                    file,
-                    record: *record,
-                    payload: Payload::Failed(format!(
-                        "at byte {start}: malformed WARC record: {why}"
-                    )),
-                });
-                // Resynchronise on the next record.
-                pending = line_where(r, &mut offset, |l| l.starts_with(b"WARC/"))?;
-                if pending.is_none() || !go_on {
+            Err((why, next)) => {
+                // A `WARC/` line inside the header starts the next record.
+                let resync = next.is_none();
+                let go_on = fail(&mut src, format!("malformed WARC record: {why}"), resync)?;
+                pending = pending.or(next);
+                if go_on == Some(false) || (pending.is_none() && !resync) {
                     return Ok(());
                 }
                 continue;
             }
         };
-        let mut body = Vec::with_capacity(length.min(64 << 20) as usize);
-        let got = r.take(length).read_to_end(&mut body)?;
-        offset += got as u64;
-        let payload = if (got as u64) < length {
-            Payload::Failed(format!(
-                "at byte {start}: truncated WARC record: {got} of {length} body bytes"
-            ))
-        } else {
-            Payload::Warc(WarcRecord { body, ..header })
-        };
+        if length > max_record {
+            let why = match skip_body(&mut src, length)? {
+                Some(at) => format!(
+                    "record of {length} bytes (over --max-record-bytes) runs into another record at byte {at}: Content-Length is wrong"
+                ),
+                None => format!("record of {length} bytes, over --max-record-bytes: skipped"),
+            };
+            if fail(&mut src, why, false)? == Some(false) {
+                return Ok(());
+            }
+            continue;
+        }
+        let body_start = src.offset;
+        let mut body = Vec::with_capacity(length as usize);
+        let got = (&mut src).take(length).read_to_end(&mut body)?;
+        if (got as u64) < length {
+            let why = format!("truncated WARC record: {got} of {length} body bytes");
+            fail(&mut src, why, false)?;
+            return Ok(());
+        }
+        if !at_boundary(&mut src)? {
+            // The length is wrong: too long when the body holds the next
+            // record's version line (after a line end, or anywhere, when a
+            // damaged gzip member cut the record short), else too short.
+            let go_on = match record_start(&body) {
+                Some(p) => {
+                    src.push_back(&body[p..]);
+                    let at = body_start + p as u64;
+                    fail(
+                        &mut src,
+                        format!("Content-Length {length} runs into the next record, at byte {at}"),
+                        false,
+                    )?
+                }
+                None => {
+                    let at = src.offset;
+                    fail(
+                        &mut src,
+                        format!(
+                            "Content-Length {length} ends inside the record: no record starts at byte {at}"
+                        ),
+                        true,
+                    )?
+                }
+            };
+            if go_on == Some(false) {
+                return Ok(());
+            }
+            continue;
+        }
         if !emit(Item {
             file,
             record: *record,
-            payload,
+            payload: Payload::Warc(WarcRecord { body, ..header }),
         }) {
             return Ok(());
         }
     }
 }
 
-/// Reads lines until one satisfies `wanted` and returns it (`None` at the
-/// end of the input), counting the bytes read into `offset`.
-fn line_where(
-    r: &mut dyn BufRead,
-    offset: &mut u64,
-    wanted: impl Fn(&[u8]) -> bool,
-) -> io::Result<Option<Vec<u8>>> {
-    loop {
-        let mut l = Vec::new();
-        let n = r.read_until(b'\n', &mut l)?;
-        *offset += n as u64;
-        if n == 0 {
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(hay, needle)
+}
+
+/// Where the first WARC version line (`WARC/1.0` or `WARC/1.1`, then a
+/// line end) starts in `body`.
+fn record_start(body: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = find(&body[from..], b"WARC/1.") {
+        let at = from + p;
+        let rest = &body[at + 7..];
+        if rest.len() >= 2 && rest[0].is_ascii_digit() && (rest[1] == b'\r' || rest[1] == b'\n') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Whether the input is at a record boundary after a body: blank lines,
+/// then a `WARC/` line or the end. The blank lines are consumed when it is.
+fn at_boundary(src: &mut Source) -> io::Result<bool> {
+    let buf = src.fill_buf()?;
+    let blank = buf
+        .iter()
+        .take_while(|&&b| b == b'\r' || b == b'\n')
+        .count();
+    let rest = &buf[blank..];
+    let ok = if rest.len() >= 5 {
+        rest.starts_with(b"WARC/")
+    } else if blank == buf.len() && blank > 0 {
+        // Blank to the end of the buffer: consume and look again.
+        src.consume(blank);
+        return at_boundary(src);
+    } else {
+        // The end of the input, or too few bytes buffered to tell.
+        rest.is_empty() || b"WARC/".starts_with(rest)
+    };
+    if ok {
+        src.consume(blank);
+    }
+    Ok(ok)
+}
+
+/// Skips a body of `length` bytes without holding it; stops early where
+/// the next record's first line shows that the length is wrong, and
+/// returns that line's offset.
+fn skip_body(src: &mut Source, length: u64) -> io::Result<Option<u64>> {
+    let mut left = length;
+    // The last bytes of the previous chunk, for a boundary split across
+    // chunks.
+    let mut tail: Vec<u8> = Vec::new();
+    while left > 0 {
+        let buf = src.fill_buf()?;
+        if buf.is_empty() {
             return Ok(None);
         }
-        if wanted(&l) {
-            return Ok(Some(l));
+        let n = buf.len().min(left as usize);
+        let mut window = std::mem::take(&mut tail);
+        let keep = window.len();
+        window.extend_from_slice(&buf[..n.min(NEXT_RECORD.len())]);
+        if let Some(p) = find(&window, NEXT_RECORD) {
+            // The `W` is at `p + 1 - keep` in this chunk.
+            let consume = p + 1 - keep;
+            src.consume(consume);
+            return Ok(Some(src.offset));
+        }
+        if let Some(p) = find(&buf[..n], NEXT_RECORD) {
+            src.consume(p + 1);
+            return Ok(Some(src.offset));
+        }
+        tail = buf[n.saturating_sub(NEXT_RECORD.len() - 1)..n].to_vec();
+        src.consume(n);
+        left -= n as u64;
+    }
+    Ok(None)
+}
+
+/// Reads lines (of at most 1 MiB; longer ones are skipped) until one
+/// satisfies `wanted` and returns it (`None` at the end of the input).
+fn line_where(src: &mut Source, wanted: impl Fn(&[u8]) -> bool) -> io::Result<Option<Vec<u8>>> {
+    loop {
+        match read_line(src, MAX_HEADER)? {
+            Line::End => return Ok(None),
+            Line::Full(l) if wanted(&l) => return Ok(Some(l)),
+            _ => {}
         }
     }
 }
 
 type Header = (WarcRecord, u64);
 
+/// Why a header is malformed, and the next record's first line when a
+/// `WARC/` line came where the header should have ended.
+type Malformed = (String, Option<Vec<u8>>);
+
+/// Whether a header line is `Name: value` (a token, then a colon) or the
+/// continuation of one (it starts with a space or a tab).
+fn is_header_line(l: &[u8]) -> bool {
+    if matches!(l.first(), Some(b' ' | b'\t')) {
+        return true;
+    }
+    let name = l
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&c))
+        .count();
+    name > 0 && l.get(name) == Some(&b':')
+}
+
 /// Reads the rest of a header block whose first line is `first`, and
 /// parses it. The outer error is an I/O error; the inner one a malformed
 /// header.
-fn read_header(
-    r: &mut dyn BufRead,
-    mut block: Vec<u8>,
-    offset: &mut u64,
-) -> io::Result<Result<Header, String>> {
+fn read_header(src: &mut Source, mut block: Vec<u8>) -> io::Result<Result<Header, Malformed>> {
     loop {
-        let before = block.len();
-        let n = r.read_until(b'\n', &mut block)?;
-        *offset += n as u64;
-        if n == 0 {
-            return Ok(Err("the file ends inside the header".to_string()));
-        }
-        if block[before..].iter().all(u8::is_ascii_whitespace) {
+        let line = match read_line(src, MAX_HEADER)? {
+            Line::End => return Ok(Err(("the file ends inside the header".to_string(), None))),
+            Line::TooLong => return Ok(Err(("a header line longer than 1 MiB".to_string(), None))),
+            Line::Full(l) => l,
+        };
+        if line.iter().all(u8::is_ascii_whitespace) {
             break;
         }
-        if block.len() > MAX_HEADER {
-            return Ok(Err("header longer than 1 MiB".to_string()));
+        if line.starts_with(b"WARC/") {
+            return Ok(Err((
+                "no blank line after the header: the next record starts".to_string(),
+                Some(line),
+            )));
+        }
+        if !is_header_line(&line) {
+            let shown = String::from_utf8_lossy(&line[..line.len().min(40)])
+                .trim_end()
+                .to_string();
+            return Ok(Err((
+                format!("`{shown}` is not a header line (no blank line after the header?)"),
+                None,
+            )));
+        }
+        block.extend_from_slice(&line);
+        if block.len() as u64 > MAX_HEADER {
+            return Ok(Err(("header longer than 1 MiB".to_string(), None)));
         }
     }
-    // The `warc` crate wants CRLF line ends; accept bare LF as well.
-    let block = if block.windows(2).any(|w| w == b"\r\n") {
-        block
-    } else {
-        block
-            .split(|&b| b == b'\n')
-            .flat_map(|l| l.iter().copied().chain(*b"\r\n"))
-            .collect()
-    };
+    // The `warc` crate wants CRLF line ends and a blank line at the end;
+    // accept bare LF as well.
+    let block: Vec<u8> = block
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .filter(|l| !l.is_empty())
+        .flat_map(|l| l.iter().copied().chain(*b"\r\n"))
+        .chain(*b"\r\n")
+        .collect();
     let (_, (_version, headers, length)) = match warc::parser::headers(&block) {
         Ok(parsed) => parsed,
-        Err(_) => return Ok(Err("the header block does not parse".to_string())),
+        Err(_) => return Ok(Err(("the header block does not parse".to_string(), None))),
     };
     let get = |name: &str| {
         headers
@@ -359,7 +646,7 @@ fn read_header(
             .map(|(_, v)| String::from_utf8_lossy(v).trim().to_string())
     };
     if get("Content-Length").is_none() {
-        return Ok(Err("no Content-Length header".to_string()));
+        return Ok(Err(("no Content-Length header".to_string(), None)));
     }
     let uri = get("WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string());
     Ok(Ok((

@@ -13,6 +13,7 @@
 //! parsed is reported on stderr with its file and record number, and the
 //! run goes on; the exit status is 1 when any record failed.
 
+mod gzip;
 mod input;
 mod page;
 
@@ -100,9 +101,9 @@ struct Args {
     #[arg(long)]
     explain: bool,
 
-    /// Worker threads (default: one per core).
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    /// Worker threads (default: one per core; at most 256).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    threads: Option<u16>,
 
     /// Two passes: first learn, per site (host of the URL), the lines that
     /// recur across its pages, then clean with that memory. Needs files,
@@ -110,13 +111,20 @@ struct Args {
     #[arg(long)]
     site_memory: bool,
 
-    /// Size of the site memory in MiB (fixed; it never grows).
-    #[arg(long, default_value_t = 16, value_name = "MIB")]
-    memory_mib: usize,
+    /// Size of the site memory in MiB (fixed; it never grows; 1 to 16384).
+    #[arg(long, default_value_t = 16, value_name = "MIB",
+          value_parser = clap::value_parser!(u16).range(1..=16384))]
+    memory_mib: u16,
 
     /// Keep blocks whose score reaches this (0..=1; higher keeps less).
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", value_parser = threshold)]
     threshold: Option<f32>,
+
+    /// Records (a JSONL line, a WARC record, a page file) longer than this
+    /// are reported and skipped, never held in memory.
+    #[arg(long, default_value_t = 64 << 20, value_name = "BYTES",
+          value_parser = clap::value_parser!(u64).range(1..=(4u64 << 30)))]
+    max_record_bytes: u64,
 
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
@@ -142,6 +150,14 @@ enum To {
     Text,
     /// One JSON object a line for every page.
     Jsonl,
+}
+
+/// Parses `--threshold`: a number in 0..=1 (a usage error otherwise).
+fn threshold(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(t) if (0.0..=1.0).contains(&t) => Ok(t),
+        _ => Err(format!("`{s}` is not a number in 0..=1")),
+    }
 }
 
 /// Records handed to the workers at a time.
@@ -170,7 +186,7 @@ fn run(args: &Args) -> Result<u64, String> {
     }
     let cleaner = builder.build().map_err(|e| e.to_string())?;
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
+        .num_threads(args.threads.map_or(0, usize::from))
         .build()
         .map_err(|e| e.to_string())?;
     let fields = Fields {
@@ -186,7 +202,7 @@ fn run(args: &Args) -> Result<u64, String> {
             return Err("--site-memory reads the input twice: give files, not stdin".into());
         }
         let memory = SiteMemory::builder()
-            .memory_bytes(args.memory_mib.saturating_mul(1 << 20))
+            .memory_bytes(usize::from(args.memory_mib) << 20)
             .build()
             .map_err(|e| e.to_string())?;
         let progress = progress_bar(args, "learning");
@@ -222,6 +238,9 @@ fn run(args: &Args) -> Result<u64, String> {
     let progress = progress_bar(args, "cleaning");
     let out: Box<dyn Write + Send> = match &args.output {
         Some(path) => Box::new(File::create(path).map_err(|e| format!("{}: {e}", path.display()))?),
+        // (A closed stdout is /dev/null by the time main runs: Rust's
+        // runtime reopens it so; write errors, a full disk say, are
+        // reported and end the run with status 2.)
         None => Box::new(io::stdout()),
     };
     // Chunks in flight, in input order: the writer waits for each chunk's
@@ -312,7 +331,7 @@ fn for_each_chunk(
                     }
                     true
                 };
-                read_file(path, i, format, &progress, &mut emit);
+                read_file(path, i, format, args.max_record_bytes, &progress, &mut emit);
             }
             if !chunk.is_empty() {
                 let _ = send.send(chunk);

@@ -73,7 +73,16 @@ pub fn prepare(payload: Payload, fields: &Fields) -> Prepared {
 }
 
 fn json(line: &[u8], fields: &Fields) -> Prepared {
-    let mut map: Map<String, Value> = match serde_json::from_slice(line) {
+    let parsed = serde_json::from_slice(line).or_else(|e| {
+        // A lone surrogate escape (`\udc00`, text cut inside a UTF-16
+        // pair) is not JSON for serde_json, but the record is good: the
+        // surrogate becomes U+FFFD, as invalid UTF-8 does.
+        match lone_surrogates_replaced(line) {
+            Some(repaired) => serde_json::from_slice(&repaired),
+            None => Err(e),
+        }
+    });
+    let mut map: Map<String, Value> = match parsed {
         Ok(m) => m,
         Err(e) => return Prepared::Failed(format!("invalid JSON: {e}")),
     };
@@ -117,6 +126,44 @@ fn json(line: &[u8], fields: &Fields) -> Prepared {
         content,
         single: false,
     })
+}
+
+/// `line` with every `\uXXXX` escape of a lone surrogate replaced by
+/// `\ufffd`; `None` when it has none.
+fn lone_surrogates_replaced(line: &[u8]) -> Option<Vec<u8>> {
+    let unit = |at: usize| -> Option<u16> {
+        let hex = line.get(at..at + 6)?;
+        if hex[0] != b'\\' || hex[1] != b'u' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()
+    };
+    let mut out = Vec::with_capacity(line.len());
+    let (mut i, mut changed) = (0, false);
+    while i < line.len() {
+        if line[i] != b'\\' {
+            out.push(line[i]);
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(0xD800..=0xDBFF) if matches!(unit(i + 6), Some(0xDC00..=0xDFFF)) => {
+                out.extend_from_slice(&line[i..i + 12]);
+                i += 12;
+            }
+            Some(0xD800..=0xDFFF) => {
+                out.extend_from_slice(b"\\ufffd");
+                changed = true;
+                i += 6;
+            }
+            // Any other escape, a backslash included, stays as it is.
+            _ => {
+                out.extend_from_slice(&line[i..(i + 2).min(line.len())]);
+                i += 2;
+            }
+        }
+    }
+    changed.then_some(out)
 }
 
 fn warc(record: WarcRecord) -> Prepared {
@@ -201,6 +248,34 @@ mod tests {
         assert_eq!(h("http://[::1]:80/").as_deref(), Some("[::1]"));
         assert_eq!(host(""), None);
         assert_eq!(host("https:///nohost"), None);
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        let fix =
+            |s: &str| lone_surrogates_replaced(s.as_bytes()).map(|v| String::from_utf8(v).unwrap());
+        assert_eq!(
+            fix(r#"{"text": "a\udc00b"}"#).as_deref(),
+            Some(r#"{"text": "a\ufffdb"}"#)
+        );
+        assert_eq!(
+            fix(r#"{"text": "\ud83d"}"#).as_deref(),
+            Some(r#"{"text": "\ufffd"}"#)
+        );
+        // A pair, an escaped backslash before `udc00`, and nothing to do.
+        assert_eq!(fix(r#"{"text": "\ud83d\ude00"}"#), None);
+        assert_eq!(fix(r#"{"text": "\\udc00"}"#), None);
+        let fields = Fields {
+            text: "text".into(),
+            html: "html".into(),
+            url: "url".into(),
+            id: "id".into(),
+            input: Input::Auto,
+        };
+        match json(br#"{"text": "caf\u00e9 \udc00 ok"}"#, &fields) {
+            Prepared::Page(p) => assert_eq!(p.content, "café \u{FFFD} ok"),
+            other => panic!("{other:?}"),
+        }
     }
 
     fn response(content_type: &str, body: &[u8]) -> WarcRecord {

@@ -503,3 +503,174 @@ fn every_record_has_the_page_title() {
     assert_eq!(recs[0]["title"], "Council keeps the library open");
     assert_eq!(recs[1]["title"], serde_json::Value::Null);
 }
+
+/// `n` WARC response records of HTML pages.
+fn warc_pages(n: usize) -> Vec<Vec<u8>> {
+    (0..n)
+        .map(|i| {
+            warc_record(
+                "response",
+                &format!("http://a.example/{i}"),
+                "application/http; msgtype=response",
+                &http("text/html", &html(i)),
+            )
+        })
+        .collect()
+}
+
+fn urls(out: &Output) -> Vec<String> {
+    records(out)
+        .iter()
+        .map(|r| r["url"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn all_but(n: usize, lost: &[usize]) -> Vec<String> {
+    (0..n)
+        .filter(|i| !lost.contains(i))
+        .map(|i| format!("http://a.example/{i}"))
+        .collect()
+}
+
+/// Rewrites the Content-Length of a record.
+fn with_length(record: &[u8], f: impl Fn(usize) -> String) -> Vec<u8> {
+    let text = String::from_utf8(record.to_vec()).unwrap();
+    let at = text.find("Content-Length: ").unwrap() + "Content-Length: ".len();
+    let end = at + text[at..].find('\r').unwrap();
+    let length: usize = text[at..end].parse().unwrap();
+    format!("{}{}{}", &text[..at], f(length), &text[end..]).into_bytes()
+}
+
+#[test]
+fn a_wrong_warc_content_length_costs_only_its_record() {
+    let n = 60;
+    for (what, lost, fix) in [
+        // One digit too long: the body would swallow the next records.
+        (
+            "a digit too many",
+            5,
+            Box::new(|l: usize| format!("{l}0")) as Box<dyn Fn(usize) -> String>,
+        ),
+        // Far over the record limit.
+        ("huge", 5, Box::new(|_| "99999999999".to_string())),
+        // Too short: the body ends inside the record.
+        ("too short", 5, Box::new(|l: usize| (l / 2).to_string())),
+    ] {
+        let mut pages = warc_pages(n);
+        pages[lost] = with_length(&pages[lost], fix);
+        let out = dejunk(&["-q"], &pages.concat());
+        assert_eq!(out.status.code(), Some(1), "{what}");
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("-: record {}: at byte", lost + 1)),
+            "{what}: {err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{what}: one error: {err}");
+        assert_eq!(urls(&out), all_but(n, &[lost]), "{what}");
+        assert!(
+            records(&out)
+                .iter()
+                .all(|r| !r["text"].as_str().unwrap().contains("WARC/1.0"))
+        );
+    }
+}
+
+#[test]
+fn a_warc_header_without_its_blank_line_is_reported() {
+    let n = 10;
+    let mut pages = warc_pages(n);
+    // The blank line between the WARC header and the HTTP message gone.
+    let text = String::from_utf8(pages[3].clone()).unwrap();
+    pages[3] = text
+        .replacen("\r\n\r\nHTTP/1.1", "\r\nHTTP/1.1", 1)
+        .into_bytes();
+    let out = dejunk(&["-q"], &pages.concat());
+    let err = stderr(&out);
+    assert!(
+        err.contains("-: record 4: at byte") && err.contains("not a header line"),
+        "{err}"
+    );
+    assert_eq!(urls(&out), all_but(n, &[3]));
+}
+
+#[test]
+fn a_corrupt_gzip_member_costs_only_its_records() {
+    let n = 2000;
+    let members: Vec<Vec<u8>> = warc_pages(n).iter().map(|r| gzip(r)).collect();
+    let mut file = members.concat();
+    let at: usize = members[..1000].iter().map(Vec::len).sum::<usize>() + members[1000].len() / 2;
+    for b in &mut file[at..at + 40] {
+        *b ^= 0xa5;
+    }
+    let path = temp("corrupt.warc.gz", &file);
+    let out = dejunk(&["-q", &path], b"");
+    let got = urls(&out);
+    // The damaged member, and what the decoder read past it before it
+    // noticed (a member or two), are lost: not the other thousand.
+    assert!(
+        got.len() >= n - 5,
+        "{} of {n} pages: {}",
+        got.len(),
+        stderr(&out)
+    );
+    assert!(!got.contains(&"http://a.example/1000".to_string()));
+    assert!(got.contains(&"http://a.example/999".to_string()));
+    assert!(got.contains(&"http://a.example/1999".to_string()));
+    assert!(
+        stderr(&out).contains("record 1001: at byte"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn records_over_the_size_limit_are_reported_not_held() {
+    let mut input = jsonl(2).into_bytes();
+    let big = serde_json::json!({"id": "big", "text": "word ".repeat(1000)}).to_string() + "\n";
+    input.extend_from_slice(big.as_bytes());
+    input.extend_from_slice(jsonl(1).as_bytes());
+    let out = dejunk(&["-q", "--max-record-bytes", "1000"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("-: record 3: record longer than 1000 bytes"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(records(&out).len(), 3);
+    // A single page over the limit.
+    let page = temp("big.txt", "word ".repeat(1000).as_bytes());
+    let out = dejunk(&["-q", "--max-record-bytes", "1000", &page], b"");
+    assert!(
+        stderr(&out).contains("record longer than 1000 bytes"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn limits_are_checked_when_parsing() {
+    for args in [
+        ["--memory-mib", "99999999999"],
+        ["--memory-mib", "100000"],
+        ["--threads", "10000"],
+        ["--threads", "0"],
+        ["--threshold", "2"],
+        ["--max-record-bytes", "0"],
+    ] {
+        let out = dejunk(&args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains("invalid value"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn lone_surrogates_in_json_are_replaced() {
+    let line = format!("{{\"id\": 1, \"text\": \"{BODY}\\udc00\\n{BODY2}\"}}\n");
+    let out = dejunk(&["-q"], line.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(records(&out)[0]["text"].as_str().unwrap().contains(BODY2));
+}
