@@ -5,19 +5,29 @@
 //! are the doc comments and their runnable examples.)
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::sync::{Arc, LazyLock};
 
 use crate::analysis::Analysis;
 use crate::decide::{self, Rules, UserPatterns};
 use crate::error::{Error, ErrorKind};
 use crate::explain;
+use crate::feature::DomRow;
 use crate::memory::SiteMemory;
 use crate::model::Model;
 use crate::score::Page;
+use crate::segment;
 
 /// The default threshold: blocks whose body-content probability is at least
 /// this are kept.
 pub const DEFAULT_THRESHOLD: f32 = 0.5;
+
+/// Pages are cleaned at most this many blocks at a time (see
+/// [`segment::windows`]), so that a page of millions of short lines needs
+/// a bounded amount of memory beyond its text. It is above the longest
+/// page of the training corpus (3,335 blocks), so that real pages are
+/// cleaned whole; [`Cleaner::analyze`] always takes the page whole.
+const WINDOW_BLOCKS: usize = 16_384;
 
 static DEFAULT: LazyLock<Cleaner> = LazyLock::new(Cleaner::new);
 
@@ -458,6 +468,39 @@ impl Cleaner {
         self.run_analyze_html(html, None)
     }
 
+    /// Cleans `text` and returns its main content with the page's title
+    /// (see [`Analysis::title`]): what [`Cleaner::analyze`] tells of both,
+    /// for the memory [`Cleaner::clean`] takes (an analysis holds every
+    /// block; this holds the output).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let page = "Home | News\nCouncil keeps the library open\n\
+    ///     The city council voted on Tuesday to keep the central library open, after months of debate.";
+    /// let e = dejunk::Cleaner::new().extract(page);
+    /// assert_eq!(e.title(), Some("Council keeps the library open"));
+    /// assert!(e.text().ends_with("after months of debate."));
+    /// ```
+    pub fn extract(&self, text: &str) -> Extract {
+        Extract::run(|out| self.run_clean(Input::Text(text), None, out))
+    }
+
+    /// Like [`Cleaner::extract`], for an HTML document.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let html = "<h1>Council keeps the library open</h1>\
+    ///     <p>The city council voted on Tuesday to keep the central library open, after months of debate.</p>";
+    /// let e = dejunk::Cleaner::new().extract_html(html);
+    /// assert_eq!(e.title(), Some("Council keeps the library open"));
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn extract_html(&self, html: &str) -> Extract {
+        Extract::run(|out| self.run_clean(Input::Html(html), None, out))
+    }
+
     /// Like [`Cleaner::clean_html`], for an HTML document as bytes in any
     /// encoding (see [`clean_html_bytes`](crate::clean_html_bytes)).
     ///
@@ -493,19 +536,37 @@ impl Cleaner {
         out
     }
 
-    /// Cleans one page into `out`.
-    fn run_clean(&self, input: Input<'_>, site: Site<'_>, out: &mut String) {
+    /// Cleans one page into `out`; returns the page's title.
+    fn run_clean(&self, input: Input<'_>, site: Site<'_>, out: &mut String) -> Option<String> {
         let s = &*self.inner;
-        let mut clean = |text: &str, model: &Model, dom, shapes: Option<&Shapes>| {
-            let page = Page::new(text, model, dom);
-            let rec = site.map(|(m, host)| m.recurrence(host, &page.seg));
-            let d = decide::decide(&s.rules, &page, rec.as_ref());
-            match shapes {
-                #[cfg(feature = "html")]
-                Some(shapes) => crate::markdown::write_kept(&page, &d.kept, shapes, out),
-                _ => decide::write_kept(&page, &d.kept, out),
-            }
-        };
+        let mut title = None;
+        let mut clean =
+            |text: &str, model: &Model, dom: Option<&[DomRow]>, shapes: Option<&Shapes>| {
+                // A page of more than WINDOW_BLOCKS blocks is cleaned a window
+                // at a time; a paragraph kept in one window is not written
+                // again from a later one.
+                let windows = segment::windows(text, WINDOW_BLOCKS);
+                let mut seen = (windows.len() > 1 && s.rules.dedup).then(HashSet::new);
+                for (k, w) in windows.into_iter().enumerate() {
+                    let dom = dom.map(|d| &d[w.blocks.clone()]);
+                    let page = Page::new(&text[w.bytes], model, dom);
+                    let rec = site.map(|(m, host)| m.recurrence(host, &page.seg));
+                    let mut d = decide::decide(&s.rules, &page, rec.as_ref(), k == 0);
+                    if let Some(t) = d.title {
+                        title = Some(page.block_text(t).to_string());
+                    }
+                    if let Some(seen) = seen.as_mut() {
+                        decide::drop_seen(&page, &mut d.kept, seen);
+                    }
+                    match shapes {
+                        #[cfg(feature = "html")]
+                        Some(shapes) => {
+                            crate::markdown::write_kept(&page, &d.kept, shapes, w.blocks.start, out)
+                        }
+                        _ => decide::write_kept(&page, &d.kept, out),
+                    }
+                }
+            };
         match input {
             Input::Text(text) => clean(text, &s.model, None, None),
             #[cfg(feature = "html")]
@@ -524,6 +585,7 @@ impl Cleaner {
                 );
             }
         }
+        title
     }
 
     /// Analyses a text page.
@@ -555,7 +617,7 @@ impl Cleaner {
     ) -> Analysis<'t> {
         let rules = &self.inner.rules;
         let rec = site.map(|(m, host)| m.recurrence(host, &page.seg));
-        let d = decide::decide(rules, &page, rec.as_ref());
+        let d = decide::decide(rules, &page, rec.as_ref(), true);
         explain::analysis(rules, model, page, rec, d, text)
     }
 }
@@ -668,6 +730,35 @@ impl ForSite<'_> {
         out
     }
 
+    /// Like [`Cleaner::extract`], for a page of the site.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let memory = dejunk::SiteMemory::new();
+    /// let cleaner = dejunk::Cleaner::new();
+    /// let page = "The museum will reopen in May, its director told reporters on Friday.";
+    /// assert_eq!(cleaner.for_site(&memory, "a.example").extract(page), cleaner.extract(page));
+    /// ```
+    pub fn extract(&self, text: &str) -> Extract {
+        Extract::run(|out| self.cleaner.run_clean(Input::Text(text), self.site(), out))
+    }
+
+    /// Like [`Cleaner::extract_html`], for a page of the site.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let memory = dejunk::SiteMemory::new();
+    /// let cleaner = dejunk::Cleaner::new();
+    /// let e = cleaner.for_site(&memory, "a.example").extract_html("<p>Hello.</p>");
+    /// assert_eq!(e.text(), "Hello.");
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn extract_html(&self, html: &str) -> Extract {
+        Extract::run(|out| self.cleaner.run_clean(Input::Html(html), self.site(), out))
+    }
+
     /// Like [`Cleaner::analyze_html`], for a page of the site.
     ///
     /// # Example
@@ -681,6 +772,71 @@ impl ForSite<'_> {
     #[cfg(feature = "html")]
     pub fn analyze_html(&self, html: &str) -> Analysis<'static> {
         self.cleaner.run_analyze_html(html, self.site())
+    }
+}
+
+/// A page's main content and its title: returned by [`Cleaner::extract`]
+/// and [`Cleaner::extract_html`].
+///
+/// # Example
+///
+/// ```
+/// let e = dejunk::Cleaner::new().extract("");
+/// assert_eq!((e.text(), e.title()), ("", None));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Extract {
+    text: String,
+    title: Option<String>,
+}
+
+impl Extract {
+    fn run(clean: impl FnOnce(&mut String) -> Option<String>) -> Extract {
+        let mut text = String::new();
+        let title = clean(&mut text);
+        Extract { text, title }
+    }
+
+    /// The main content: what [`Cleaner::clean`] returns.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let page = "The city council voted on Tuesday to keep the central library open, after months of debate.";
+    /// let cleaner = dejunk::Cleaner::new();
+    /// assert_eq!(cleaner.extract(page).text(), cleaner.clean(page));
+    /// ```
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The page's title (see [`Analysis::title`]), kept in the text or not
+    /// as [`CleanerBuilder::title`] says; `None` when none is found.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let cleaner = dejunk::Cleaner::builder().title(false).build()?;
+    /// let e = cleaner.extract("Council keeps the library open\n\
+    ///     The city council voted on Tuesday to keep the central library open, after months of debate.");
+    /// assert_eq!(e.title(), Some("Council keeps the library open"));
+    /// assert!(!e.text().contains("Council keeps"));
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// The main content, owned.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text: String = dejunk::Cleaner::new().extract("").into_text();
+    /// assert!(text.is_empty());
+    /// ```
+    pub fn into_text(self) -> String {
+        self.text
     }
 }
 

@@ -3,14 +3,17 @@
 //! (and the page header above it), the user's patterns, and the
 //! deduplication pass ([`dedup`](crate::dedup)).
 
+use std::collections::HashSet;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::dedup::{self, Dup};
 use crate::error::{Error, ErrorKind};
 use crate::feature::Stats;
+use crate::hash::keyed_hash;
 use crate::memory::Recurrence;
 use crate::score::Page;
-use crate::segment::normalize;
+use crate::segment::{is_invisible_line, normalize};
 
 /// When no block that reads as body reaches the threshold, blocks scoring
 /// at least this share of the page's best score are kept, if that best
@@ -112,19 +115,33 @@ pub(crate) struct Decisions {
     pub title: Option<usize>,
 }
 
-/// Decides every block of a scored page.
-pub(crate) fn decide(rules: &Rules, page: &Page<'_>, site: Option<&Recurrence>) -> Decisions {
+/// Decides every block of a scored page, or of a window of a long page
+/// (see [`crate::segment::windows`]): the body fallback and the title are
+/// looked for in the `first` window only.
+pub(crate) fn decide(
+    rules: &Rules,
+    page: &Page<'_>,
+    site: Option<&Recurrence>,
+    first: bool,
+) -> Decisions {
     let n = page.len();
-    let mut kept: Vec<bool> = (0..n).map(|i| page.prob(i) >= rules.threshold).collect();
+    // A block a reader cannot see (zero-width spaces, direction marks,
+    // control characters only) is never kept.
+    let visible: Vec<bool> = (0..n)
+        .map(|i| !is_invisible_line(page.block_text(i)))
+        .collect();
+    let mut kept: Vec<bool> = (0..n)
+        .map(|i| visible[i] && page.prob(i) >= rules.threshold)
+        .collect();
     let mut why = vec![Why::Model; n];
     // A page has a body: when no block that reads as body reaches the
     // threshold, the blocks scoring close to the page's best are kept as
     // well.
-    if !(0..n).any(|i| kept[i] && body_like(&page.stats[i])) {
+    if first && !(0..n).any(|i| kept[i] && body_like(&page.stats[i])) {
         let best = (0..n).map(|i| page.prob(i)).fold(0.0f32, f32::max);
         let floor = best * FALLBACK_RATIO;
         for (i, k) in kept.iter_mut().enumerate() {
-            *k |= best >= FALLBACK_MIN && page.prob(i) >= floor;
+            *k |= visible[i] && best >= FALLBACK_MIN && page.prob(i) >= floor;
         }
     }
 
@@ -135,7 +152,7 @@ pub(crate) fn decide(rules: &Rules, page: &Page<'_>, site: Option<&Recurrence>) 
         kept[i] = false;
         why[i] = Why::Site;
     }
-    let title = find_title(page, &kept, recurring);
+    let title = first.then(|| find_title(page, &kept, recurring)).flatten();
     if let Some(t) = title {
         kept[t] = rules.title;
         why[t] = Why::Title;
@@ -204,6 +221,17 @@ fn find_title(page: &Page<'_>, kept: &[bool], recurring: impl Fn(usize) -> bool)
 /// any block of more than 30.
 fn body_like(st: &Stats) -> bool {
     st.words > 30 || (st.words >= 10 && st.sentences > 0)
+}
+
+/// Drops the kept blocks of a window whose text a window before it kept
+/// (`seen`: the keyed hashes of kept texts, as the exact-repeat rule of
+/// [`dedup`] counts them), and adds the window's kept texts to `seen`.
+pub(crate) fn drop_seen(page: &Page<'_>, kept: &mut [bool], seen: &mut HashSet<u64>) {
+    for (i, k) in kept.iter_mut().enumerate() {
+        if *k && page.stats[i].words >= dedup::MIN_EXACT_WORDS {
+            *k = seen.insert(keyed_hash(page.seg.norm_of(i).as_bytes()));
+        }
+    }
 }
 
 /// Appends the kept blocks' text to `out`, one a line.

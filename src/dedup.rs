@@ -17,7 +17,7 @@
 //!
 //! The pass is deterministic: it uses no global state and no randomness.
 
-use crate::hash::{HashIndex, hash_bytes, mix};
+use crate::hash::{HashIndex, keyed_hash, mix};
 use crate::segment::Segmented;
 
 /// Lines shorter than this (in words) may repeat.
@@ -58,7 +58,7 @@ impl Shingles {
             if want(i) {
                 let mut k = 0usize;
                 for w in seg.norm_of(i).split_ascii_whitespace() {
-                    win[k % SHINGLE] = hash_bytes(w.as_bytes());
+                    win[k % SHINGLE] = keyed_hash(w.as_bytes());
                     k += 1;
                     if k >= SHINGLE {
                         // Order-sensitive combination of the last 4 words.
@@ -153,7 +153,7 @@ pub(crate) fn dedup(seg: &Segmented, words: &[u32], kept: &mut [bool]) -> Vec<Op
             continue;
         }
         let norm = seg.norm_of(i);
-        let j = first.get_or_insert(hash_bytes(norm.as_bytes()), i as u32) as usize;
+        let j = first.get_or_insert(keyed_hash(norm.as_bytes()), i as u32) as usize;
         if j != i && seg.norm_of(j) == norm {
             kept[i] = false;
             why[i] = Some(Dup::Exact(j));

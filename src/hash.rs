@@ -1,8 +1,25 @@
 //! Hashing for in-page tables: a fast 64-bit byte hash and a fixed-size
-//! open-addressing map from 64-bit hashes to block indices. Deterministic
-//! (no random seed): the same page gives the same tables.
+//! open-addressing map from 64-bit hashes to block indices.
+//!
+//! Page content keys these tables, so where a key lands is seeded per
+//! process ([`seed`], from the standard library's random hasher keys): lines
+//! crafted to collide in one slot (a hash flood, quadratic probing) cannot
+//! be written without the seed. The keys of the in-page tables of repeats
+//! and duplicates are seeded too ([`keyed_hash`]), so that different texts
+//! cannot be crafted to share a key either. Only placement depends on the
+//! seed: every lookup compares whole keys (and the callers compare texts),
+//! so the results, and the output, are the same in every process.
+
+use std::hash::BuildHasher;
+use std::sync::OnceLock;
 
 const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// This process's random seed for in-page tables.
+pub(crate) fn seed() -> u64 {
+    static SEED: OnceLock<u64> = OnceLock::new();
+    *SEED.get_or_init(|| std::collections::hash_map::RandomState::new().hash_one(K))
+}
 
 /// Mixes a 64-bit value so that every input bit reaches the high bits.
 #[inline]
@@ -11,10 +28,23 @@ pub(crate) fn mix(x: u64) -> u64 {
     x ^ (x >> 29)
 }
 
-/// Hashes bytes eight at a time.
+/// Hashes bytes eight at a time (the same in every process: for model
+/// files, and for keys only compared within a page).
 #[inline]
 pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
-    let mut h = (b.len() as u64).wrapping_mul(K);
+    hash_from((b.len() as u64).wrapping_mul(K), b)
+}
+
+/// Like [`hash_bytes`], from this process's [`seed`]: for keys of in-page
+/// tables that page text could otherwise be crafted to collide in.
+#[inline]
+pub(crate) fn keyed_hash(b: &[u8]) -> u64 {
+    hash_from((b.len() as u64).wrapping_mul(K) ^ seed(), b)
+}
+
+#[inline]
+fn hash_from(start: u64, b: &[u8]) -> u64 {
+    let mut h = start;
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
         let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
@@ -37,6 +67,8 @@ pub(crate) struct HashIndex {
     values: Vec<u32>,
     mask: usize,
     len: usize,
+    /// Where keys land: this process's seed.
+    seed: u64,
 }
 
 impl HashIndex {
@@ -48,13 +80,14 @@ impl HashIndex {
             values: vec![0; cap],
             mask: cap - 1,
             len: 0,
+            seed: seed(),
         }
     }
 
     #[inline]
     fn find(&self, key: u64) -> (usize, bool) {
         let key = key.max(1);
-        let mut i = (mix(key) as usize) & self.mask;
+        let mut i = (mix(key ^ self.seed) as usize) & self.mask;
         loop {
             match self.keys[i] {
                 0 => return (i, false),
@@ -107,6 +140,41 @@ impl HashIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The inverse of [`mix`].
+    fn unmix(y: u64) -> u64 {
+        let x1 = y ^ (y >> 29) ^ (y >> 58);
+        // K's inverse modulo 2^64 (Newton's iteration).
+        let mut inv = K;
+        for _ in 0..6 {
+            inv = inv.wrapping_mul(2u64.wrapping_sub(K.wrapping_mul(inv)));
+        }
+        let z = x1.wrapping_mul(inv);
+        z ^ (z >> 32)
+    }
+
+    #[test]
+    fn keys_crafted_for_one_slot_spread() {
+        let n = 50_000;
+        let mut m = HashIndex::with_room(n);
+        // Keys that an unseeded table puts in slot 0: `mix(key) & mask == 0`.
+        let keys: Vec<u64> = (1..=n as u64).map(|k| unmix(k << 32)).collect();
+        assert!(keys.iter().all(|&k| mix(k) as usize & m.mask == 0));
+        for (i, &k) in keys.iter().enumerate() {
+            m.get_or_insert(k, i as u32);
+        }
+        // Each key's distance from where it landed first: about one slot
+        // on average, not n / 2.
+        let displaced: usize = (0..=m.mask)
+            .filter(|&i| m.keys[i] != 0)
+            .map(|i| i.wrapping_sub(mix(m.keys[i] ^ m.seed) as usize) & m.mask)
+            .sum();
+        assert!(
+            displaced < 4 * n,
+            "{displaced} slots of displacement for {n} keys"
+        );
+        assert_eq!(m.get(keys[777]), Some(777));
+    }
 
     #[test]
     fn index_keeps_first_and_overwrites() {

@@ -2,6 +2,17 @@
 //! is semver-stable.
 
 pub use crate::feature::{CONTEXT, LOCAL, N_CONTEXT, N_LOCAL};
+
+/// The unseeded byte hash, for `examples/hostile.rs` to craft the lines
+/// that flooded the in-page tables before they were seeded.
+pub fn hash_bytes(b: &[u8]) -> u64 {
+    crate::hash::hash_bytes(b)
+}
+
+/// The mixer the in-page tables placed keys with before they were seeded.
+pub fn mix(x: u64) -> u64 {
+    crate::hash::mix(x)
+}
 pub use crate::model::{ModelParts, Tree, tree_input_name};
 
 use crate::Model;

@@ -8,9 +8,17 @@
 use crate::html::{Shape, Shapes};
 use crate::score::Page;
 
-/// Appends the kept blocks of an HTML page to `out` as Markdown.
-pub(crate) fn write_kept(page: &Page<'_>, kept: &[bool], shapes: &Shapes, out: &mut String) {
-    let shape = |i: usize| shapes.lines.get(i).copied().unwrap_or_default();
+/// Appends the kept blocks of an HTML page to `out` as Markdown; `page`
+/// may be a window of the page whose first block is the page's block
+/// `first` (the shapes are the whole page's).
+pub(crate) fn write_kept(
+    page: &Page<'_>,
+    kept: &[bool],
+    shapes: &Shapes,
+    first: usize,
+    out: &mut String,
+) {
+    let shape = |i: usize| shapes.lines.get(first + i).copied().unwrap_or_default();
     let kept: Vec<usize> = (0..kept.len()).filter(|&i| kept[i]).collect();
     let mut k = 0;
     let mut last: Option<Shape> = None;
@@ -27,12 +35,12 @@ pub(crate) fn write_kept(page: &Page<'_>, kept: &[bool], shapes: &Shapes, out: &
             k += run.len();
             let width = run
                 .iter()
-                .map(|&j| shapes.cells_of(j, page.block_text(j)).count())
+                .map(|&j| shapes.cells_of(first + j, page.block_text(j)).count())
                 .max()
                 .unwrap_or(1);
             if width > 1 {
                 separate(out, false);
-                table_rows(page, shapes, &run, width, out);
+                table_rows(page, shapes, first, &run, width, out);
                 last = Some(s);
                 continue;
             }
@@ -77,14 +85,21 @@ fn separate(out: &mut String, tight: bool) {
 
 /// Writes rows as a pipe table of `width` columns; the first row is its
 /// header.
-fn table_rows(page: &Page<'_>, shapes: &Shapes, rows: &[usize], width: usize, out: &mut String) {
+fn table_rows(
+    page: &Page<'_>,
+    shapes: &Shapes,
+    first: usize,
+    rows: &[usize],
+    width: usize,
+    out: &mut String,
+) {
     for (r, &j) in rows.iter().enumerate() {
         if r > 0 {
             out.push('\n');
         }
         let mut n = 0;
         out.push('|');
-        for cell in shapes.cells_of(j, page.block_text(j)) {
+        for cell in shapes.cells_of(first + j, page.block_text(j)) {
             out.push(' ');
             escape(cell, Context::Cell, out);
             out.push_str(" |");

@@ -2,7 +2,8 @@
 //! text that pattern matching and deduplication run on.
 //!
 //! A block is one non-blank line of the input, trimmed of surrounding
-//! whitespace. Its normalised form is its words, lowercased, separated by
+//! whitespace. (A line of invisible characters, [`is_invisible`], is a
+//! block the decision never keeps.) Its normalised form is its words, lowercased, separated by
 //! single spaces, with one space before and after (` read also `), so that a
 //! pattern padded the same way can only match whole words. All blocks of a
 //! page share one normalised buffer, separated by `\n` (one allocation a
@@ -77,6 +78,75 @@ pub(crate) fn segment(text: &str) -> Segmented {
             blank_before,
         });
         blank_before = false;
+    }
+    out
+}
+
+/// Whether a reader sees nothing of `c`: white space, a control character,
+/// or a default-ignorable one (zero-width spaces and joiners, direction
+/// marks and isolates, soft hyphen, variation selectors, the BOM, Hangul
+/// fillers, tags).
+#[inline]
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c,
+            '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+            | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// Whether a reader sees nothing of `line`.
+#[inline]
+pub(crate) fn is_invisible_line(line: &str) -> bool {
+    // Most lines start with a visible ASCII character.
+    match line.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii_graphic() => false,
+        _ => line.chars().all(is_invisible),
+    }
+}
+
+/// A part of a page cleaned on its own: [`windows`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Window {
+    /// Its bytes in the page's text (whole lines).
+    pub bytes: Range<usize>,
+    /// Its blocks, as indices among the page's blocks.
+    pub blocks: Range<usize>,
+}
+
+/// Splits a page into windows of at most `max_blocks` blocks (non-blank
+/// lines, as [`segment`] counts them), cut at line ends: one window for
+/// any page of that many blocks or fewer. A page is featurised and scored
+/// a window at a time, so memory stays bounded however many lines it has.
+pub(crate) fn windows(text: &str, max_blocks: usize) -> Vec<Window> {
+    let max_blocks = max_blocks.max(1);
+    let mut out = Vec::new();
+    let (mut start, mut first_block, mut blocks) = (0usize, 0usize, 0usize);
+    let mut offset = 0usize;
+    for raw in text.split('\n') {
+        offset += raw.len() + 1;
+        if raw.trim().is_empty() {
+            continue;
+        }
+        blocks += 1;
+        if blocks - first_block == max_blocks {
+            let end = offset.min(text.len());
+            out.push(Window {
+                bytes: start..end,
+                blocks: first_block..blocks,
+            });
+            start = end;
+            first_block = blocks;
+        }
+    }
+    if blocks > first_block || out.is_empty() {
+        out.push(Window {
+            bytes: start..text.len(),
+            blocks: first_block..blocks,
+        });
     }
     out
 }
@@ -183,6 +253,58 @@ mod tests {
                 assert_eq!(classify(c), want, "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn invisible_lines() {
+        for line in ["\u{200B}", " \u{200E}\u{2069} ", "\u{1}\u{FEFF}", ""] {
+            assert!(is_invisible_line(line), "{line:?}");
+        }
+        for line in ["a", "b\u{200B}", "\u{200B}日"] {
+            assert!(!is_invisible_line(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn windows_cut_at_line_ends() {
+        let text = "a\n\n b \nc\nd";
+        let w = windows(text, 2);
+        assert_eq!(
+            w,
+            [
+                Window {
+                    bytes: 0..7,
+                    blocks: 0..2
+                },
+                Window {
+                    bytes: 7..10,
+                    blocks: 2..4
+                },
+            ]
+        );
+        assert_eq!(segment(&text[w[1].bytes.clone()]).blocks.len(), 2);
+        assert_eq!(
+            windows(text, 10),
+            [Window {
+                bytes: 0..10,
+                blocks: 0..4
+            }]
+        );
+        assert_eq!(
+            windows("", 10),
+            [Window {
+                bytes: 0..0,
+                blocks: 0..0
+            }]
+        );
+        // A page that ends exactly at a window's end has no empty window.
+        assert_eq!(
+            windows("a\nb\n", 2),
+            [Window {
+                bytes: 0..4,
+                blocks: 0..2
+            }]
+        );
     }
 
     #[test]

@@ -117,40 +117,8 @@ pub fn read_file(
     emit: &mut dyn FnMut(Item) -> bool,
 ) {
     let mut record = 0u64;
-    let result = (|| -> io::Result<()> {
-        let mut r = open(path, progress)?;
-        let format = match format {
-            Format::Auto => sniff(&mut *r)?,
-            f => f,
-        };
-        match format {
-            Format::Jsonl | Format::Auto => {
-                read_jsonl(&mut *r, file, max_record, &mut record, emit)
-            }
-            Format::Warc => read_warc(&mut *r, file, max_record, &mut record, emit),
-            Format::Html | Format::Text => {
-                let mut bytes = Vec::new();
-                let got = (&mut *r)
-                    .take(max_record.saturating_add(1))
-                    .read_to_end(&mut bytes)?;
-                record = 1;
-                let payload = if got as u64 > max_record {
-                    Payload::Failed(too_long(max_record))
-                } else {
-                    Payload::Page {
-                        html: format == Format::Html,
-                        bytes,
-                    }
-                };
-                emit(Item {
-                    file,
-                    record,
-                    payload,
-                });
-                Ok(())
-            }
-        }
-    })();
+    let result = open(path, progress)
+        .and_then(|mut r| read_from(&mut *r, file, format, max_record, &mut record, emit));
     if let Err(e) = result {
         let (record, message) = if record == 0 {
             (0, format!("cannot read: {e}"))
@@ -162,6 +130,48 @@ pub fn read_file(
             record,
             payload: Payload::Failed(message),
         });
+    }
+}
+
+/// Reads every record of `r` (the decompressed content of file number
+/// `file`) in `format` and hands them to `emit` in order, counting them in
+/// `record`; see [`read_file`].
+pub fn read_from(
+    r: &mut dyn BufRead,
+    file: usize,
+    format: Format,
+    max_record: u64,
+    record: &mut u64,
+    emit: &mut dyn FnMut(Item) -> bool,
+) -> io::Result<()> {
+    let format = match format {
+        Format::Auto => sniff(r)?,
+        f => f,
+    };
+    match format {
+        Format::Jsonl | Format::Auto => read_jsonl(r, file, max_record, record, emit),
+        Format::Warc => read_warc(r, file, max_record, record, emit),
+        Format::Html | Format::Text => {
+            let mut bytes = Vec::new();
+            let got = r
+                .take(max_record.saturating_add(1))
+                .read_to_end(&mut bytes)?;
+            *record = 1;
+            let payload = if got as u64 > max_record {
+                Payload::Failed(too_long(max_record))
+            } else {
+                Payload::Page {
+                    html: format == Format::Html,
+                    bytes,
+                }
+            };
+            emit(Item {
+                file,
+                record: 1,
+                payload,
+            });
+            Ok(())
+        }
     }
 }
 
@@ -445,34 +455,29 @@ fn read_warc(
             return Ok(());
         }
         if !at_boundary(&mut src)? {
-            // The length is wrong: too long when the body holds the next
-            // record's version line (after a line end, or anywhere, when a
-            // damaged gzip member cut the record short), else too short.
-            let go_on = match record_start(&body) {
-                Some(p) => {
-                    src.push_back(&body[p..]);
-                    let at = body_start + p as u64;
-                    fail(
-                        &mut src,
-                        format!("Content-Length {length} runs into the next record, at byte {at}"),
-                        false,
-                    )?
+            // The length is wrong when the body holds the next record's
+            // version line (after a line end, or anywhere, when a damaged
+            // gzip member cut the record short), or ends with the start of
+            // one that the input goes on with: the rest is read again as
+            // records. Otherwise the length is taken as given (a length too
+            // short cannot be told from a damaged next record), and what
+            // follows is reported as the next record.
+            let start_at = record_start(&body).or_else(|| {
+                let p = partial_start(&body)?;
+                let mut line = body[p..].to_vec();
+                line.extend_from_slice(src.fill_buf().ok()?);
+                record_start(&line).is_some_and(|q| q == 0).then_some(p)
+            });
+            if let Some(p) = start_at {
+                src.push_back(&body[p..]);
+                let at = body_start + p as u64;
+                let why =
+                    format!("Content-Length {length} runs into the next record, at byte {at}");
+                if fail(&mut src, why, false)? == Some(false) {
+                    return Ok(());
                 }
-                None => {
-                    let at = src.offset;
-                    fail(
-                        &mut src,
-                        format!(
-                            "Content-Length {length} ends inside the record: no record starts at byte {at}"
-                        ),
-                        true,
-                    )?
-                }
-            };
-            if go_on == Some(false) {
-                return Ok(());
+                continue;
             }
-            continue;
         }
         if !emit(Item {
             file,
@@ -486,6 +491,15 @@ fn read_warc(
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(hay, needle)
+}
+
+/// Where a line that may be the start of a WARC version line cut by the
+/// end of `body` starts: `W`, `WA`, … `WARC/1.0` after its last line end.
+fn partial_start(body: &[u8]) -> Option<usize> {
+    let p = memchr::memrchr(b'\n', body)? + 1;
+    let rest = &body[p..];
+    (!rest.is_empty() && rest.len() < 10 && b"WARC/1.0".starts_with(&rest[..rest.len().min(7)]))
+        .then_some(p)
 }
 
 /// Where the first WARC version line (`WARC/1.0` or `WARC/1.1`, then a

@@ -13,10 +13,6 @@
 //! parsed is reported on stderr with its file and record number, and the
 //! run goes on; the exit status is 1 when any record failed.
 
-mod gzip;
-mod input;
-mod page;
-
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -30,8 +26,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use input::{Format, Item, read_file};
-use page::{Fields, Input, Prepared, prepare};
+use dejunk_cli::input::{self, Format, Item, read_file};
+use dejunk_cli::page::{Fields, Input, Prepared, prepare};
 
 /// Remove boilerplate from web pages: a saved page (HTML or raw text), or
 /// the pages of crawl files (JSONL, WARC or WET, gzip'd or not).
@@ -523,16 +519,17 @@ impl Job<'_> {
             }
             text = Some(t);
         }
-        // The analysis: the text, the title, and (spelled out only for
-        // --explain) every block's reasons.
-        let a = match (&site, page.html) {
-            (Some((m, s)), true) => c.for_site(m, s).analyze_html(&page.content),
-            (None, true) => c.analyze_html(&page.content),
-            (Some((m, s)), false) => c.for_site(m, s).analyze(&page.content),
-            (None, false) => c.analyze(&page.content),
-        };
-        let blocks = self.explain.then(|| {
-            a.blocks()
+        // The title and the text; with --explain, every block and its
+        // reasons (an analysis holds every block: more memory).
+        let (title, plain, blocks) = if self.explain {
+            let a = match (&site, page.html) {
+                (Some((m, s)), true) => c.for_site(m, s).analyze_html(&page.content),
+                (None, true) => c.analyze_html(&page.content),
+                (Some((m, s)), false) => c.for_site(m, s).analyze(&page.content),
+                (None, false) => c.analyze(&page.content),
+            };
+            let blocks: Vec<BlockOut> = a
+                .blocks()
                 .iter()
                 .map(|b| BlockOut {
                     line: b.line(),
@@ -541,10 +538,18 @@ impl Job<'_> {
                     reasons: b.reasons().iter().map(ToString::to_string).collect(),
                     text: b.text().to_string(),
                 })
-                .collect()
-        });
-        let title = a.title().map(str::to_string);
-        let text = text.unwrap_or_else(|| a.into_text());
+                .collect();
+            (a.title().map(str::to_string), a.into_text(), Some(blocks))
+        } else {
+            let e = match (&site, page.html) {
+                (Some((m, s)), true) => c.for_site(m, s).extract_html(&page.content),
+                (None, true) => c.extract_html(&page.content),
+                (Some((m, s)), false) => c.for_site(m, s).extract(&page.content),
+                (None, false) => c.extract(&page.content),
+            };
+            (e.title().map(str::to_string), e.into_text(), None)
+        };
+        let text = text.unwrap_or(plain);
         let mut line = serde_json::to_string(&Record {
             file: &self.files[item.file],
             record: item.record,

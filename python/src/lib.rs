@@ -336,11 +336,18 @@ impl Cleaner {
         site: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let site = with_site(memory, site)?;
-        let (title, out) = py.detach(move || {
+        let e = py.detach(move || {
             let text = text.decode(html);
-            let a = analysis(&self.inner, &text, html, site);
-            (a.title().map(str::to_string), a.into_text())
+            let c = &self.inner;
+            match (html, site) {
+                (true, Some((m, s))) => c.for_site(m, s).extract_html(&text),
+                (true, None) => c.extract_html(&text),
+                (false, Some((m, s))) => c.for_site(m, s).extract(&text),
+                (false, None) => c.extract(&text),
+            }
         });
+        let title = e.title().map(str::to_string);
+        let out = e.into_text();
         let d = PyDict::new(py);
         d.set_item("title", title)?;
         d.set_item("text", out)?;

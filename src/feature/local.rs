@@ -3,7 +3,7 @@
 //! automaton over its normalised words ([`Hits`]).
 
 use super::{DomRow, LocalRow, Pack, Text};
-use crate::hash::{HashIndex, hash_bytes};
+use crate::hash::{HashIndex, keyed_hash};
 use crate::math::{flag, ln1};
 use crate::phrase::Phrases;
 use crate::segment::{Segmented, classify};
@@ -160,7 +160,7 @@ pub(crate) fn repeated(seg: &Segmented) -> Vec<bool> {
     let mut first = HashIndex::with_room(n);
     for i in 0..n {
         let norm = seg.norm_of(i);
-        let j = first.get_or_insert(hash_bytes(norm.as_bytes()), i as u32) as usize;
+        let j = first.get_or_insert(keyed_hash(norm.as_bytes()), i as u32) as usize;
         if j != i && seg.norm_of(j) == norm {
             out[i] = true;
             out[j] = true;

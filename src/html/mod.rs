@@ -346,7 +346,9 @@ impl Builder {
         );
         let t = line.text.trim();
         let lead = line.text.len() - line.text.trim_start().len();
-        let empty = t.is_empty();
+        // A line of invisible characters only is blank (as `segment`
+        // says), so the lines and the DOM rows stay one to one.
+        let empty = !line.visible;
         if !empty {
             if !self.out.text.is_empty() {
                 self.out.text.push('\n');
@@ -407,7 +409,7 @@ impl Builder {
                 }
                 continue;
             }
-            if !self.line.visible {
+            if !self.line.visible && !crate::segment::is_invisible(c) {
                 // The line's first visible character fixes its context.
                 self.line.visible = true;
                 self.line.bits = ctx.bits;

@@ -143,3 +143,17 @@ fn custom_model_round_trip_and_errors() {
         }
     }
 }
+
+#[test]
+fn extract_gives_what_analyze_tells_of_title_and_text() {
+    let c = dejunk::Cleaner::new();
+    for (name, text, _) in super::seeds::seeds() {
+        let (e, a) = (c.extract(&text), c.analyze(&text));
+        assert_eq!(e.title(), a.title(), "{name}");
+        assert_eq!(e.text(), a.text());
+        assert_eq!(e.text(), c.clean(&text));
+    }
+    let html = "<h1>Council keeps the library open</h1>\
+        <p>The city council voted on Tuesday to keep the central library open, after months of debate.</p>";
+    assert_eq!(c.extract_html(html).title(), c.analyze_html(html).title());
+}

@@ -1,6 +1,6 @@
 //! Bad HTML never panics. (Its cost is linear: nesting deeper than 256 is
-//! flattened before parsing, see `src/html.rs`; speed is measured in the
-//! benches, not in timed tests.)
+//! flattened before parsing, see `src/html/prepare.rs`; speed is measured
+//! in `examples/hostile.rs`, not in timed tests.)
 
 /// Cleans `html` and checks that every output line is a line of the text
 /// the HTML holds (some visible text of the document).
@@ -63,4 +63,31 @@ fn binary_junk_and_wrong_charset() {
     let text = "Caf\u{e9} cr\u{e8}me: the council voted on Tuesday to keep the library open, after months of debate.";
     let html = format!("<meta charset=\"iso-8859-1\"><p>{text}</p>");
     assert_eq!(check(&html), text);
+}
+
+#[test]
+fn omitted_end_tags_keep_the_page() {
+    // 260 options, or 260 list items without their end tags, once
+    // flattened the rest of the page away (a depth count of 256).
+    let body = "The city council voted on Tuesday to keep the central library open, after months of debate.";
+    let select = format!(
+        "<body><select>{}</select><p>{body}</p>",
+        "<option>o".repeat(260)
+    );
+    assert_eq!(check(&select), body);
+    let list = format!("<body><ul>{}</ul><p>{body}</p>", "<li>Item".repeat(260));
+    let a = dejunk::Cleaner::new().analyze_html(&list);
+    let lines: Vec<&str> = a.blocks().iter().map(|b| b.text()).collect();
+    assert_eq!(lines.len(), 261, "each item a line of its own");
+    assert!(lines[..260].iter().all(|l| *l == "Item"));
+    assert_eq!(lines[260], body);
+}
+
+#[test]
+fn stray_end_tags_keep_the_page() {
+    let body = "The city council voted on Tuesday to keep the central library open, after months of debate.";
+    for unit in ["<div></span>", "<span></p>", "<div></i>x "] {
+        let html = format!("<body>{}<p>{body}</p>", unit.repeat(100_000));
+        assert!(check(&html).contains(body), "{unit}");
+    }
 }

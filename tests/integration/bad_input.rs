@@ -74,3 +74,48 @@ fn invalid_utf8_is_replaced() {
     assert_eq!(dejunk::clean_bytes(bytes), repaired);
     assert_eq!(dejunk::Cleaner::new().clean_bytes(bytes), repaired);
 }
+
+#[test]
+fn invisible_lines_are_not_kept() {
+    let body = "The city council voted on Tuesday to keep the central library open, after months of debate.";
+    for invisible in [
+        "\u{200B}",
+        "\u{200E}\u{200F}",
+        "\u{2066}\u{2069}",
+        "\u{FEFF}",
+        "\u{AD}\u{2060}",
+        "\u{1}\u{7}",
+    ] {
+        let more = "Councillors said the building would be repaired next year, and that opening hours would not change.";
+        let page = format!("{body}\n{invisible}\n{more}\n{invisible}{invisible}");
+        let out = check(&page);
+        assert!(out.starts_with(body), "{invisible:?}: {out}");
+        for line in out.lines() {
+            assert!(line == body || line == more, "{invisible:?}: {line:?} kept");
+        }
+        let html = format!("<p>{body}</p><p>{invisible}</p><div>{invisible}</div>");
+        assert_eq!(dejunk::clean_html(&html), body, "{invisible:?}");
+    }
+}
+
+#[test]
+fn a_page_of_millions_of_lines_is_cleaned_in_windows() {
+    // 40,000 blocks: more than one window; the article and a copy of it
+    // far below (in another window) come out once, in order.
+    let body = "The city council voted on Tuesday to keep the central library open, after months of debate.";
+    let mut page = format!(
+        "Council keeps the library open\n{body}\nCouncillors said the building would be repaired next year, and that opening hours would not change.\n"
+    );
+    for i in 0..40_000 {
+        page.push_str(if i % 2 == 0 { "Home\n" } else { "Menu\n" });
+    }
+    page.push_str(body);
+    let out = check(&page);
+    assert_eq!(
+        out.matches(body).count(),
+        1,
+        "{}",
+        &out[..out.len().min(500)]
+    );
+    assert!(out.starts_with("Council keeps the library open\n"));
+}

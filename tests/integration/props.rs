@@ -3,22 +3,10 @@
 
 use quickcheck::{QuickCheck, TestResult};
 
-/// Asserts that `out` is an in-order subsequence of the trimmed non-blank
-/// lines of `text`, with no blank line.
-pub fn assert_selection(text: &str, out: &str) {
-    if out.is_empty() {
-        return;
-    }
-    let mut lines = text.split('\n').map(str::trim).filter(|l| !l.is_empty());
-    for o in out.split('\n') {
-        assert!(!o.is_empty(), "blank output line");
-        assert!(
-            lines.any(|l| l == o),
-            "output line {o:?} is not an in-order input line"
-        );
-    }
-    assert!(out.len() <= text.len());
-}
+#[path = "../common/selection.rs"]
+mod selection;
+
+pub use selection::assert_selection;
 
 /// Builds a page from fragments, so that inputs look like pages: repeated
 /// lines, long and short ones, punctuation, blank lines.
