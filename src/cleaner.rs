@@ -545,11 +545,16 @@ impl Cleaner {
                 // A page of more than WINDOW_BLOCKS blocks is cleaned a window
                 // at a time; a paragraph kept in one window is not written
                 // again from a later one.
-                let windows = segment::windows(text, WINDOW_BLOCKS);
+                let windows = if segment::more_lines_than(text, WINDOW_BLOCKS) {
+                    segment::windows(text, WINDOW_BLOCKS)
+                } else {
+                    Vec::new()
+                };
                 let mut seen = (windows.len() > 1 && s.rules.dedup).then(HashSet::new);
-                for (k, w) in windows.into_iter().enumerate() {
-                    let dom = dom.map(|d| &d[w.blocks.clone()]);
-                    let page = Page::new(&text[w.bytes], model, dom);
+                let mut one = |k: usize, part: &str, dom: Option<&[DomRow]>, first_block: usize| {
+                    #[cfg(not(feature = "html"))]
+                    let _ = first_block; // the Markdown writer's
+                    let page = Page::new(part, model, dom);
                     let rec = site.map(|(m, host)| m.recurrence(host, &page.seg));
                     let mut d = decide::decide(&s.rules, &page, rec.as_ref(), k == 0);
                     if let Some(t) = d.title {
@@ -561,10 +566,17 @@ impl Cleaner {
                     match shapes {
                         #[cfg(feature = "html")]
                         Some(shapes) => {
-                            crate::markdown::write_kept(&page, &d.kept, shapes, w.blocks.start, out)
+                            crate::markdown::write_kept(&page, &d.kept, shapes, first_block, out)
                         }
                         _ => decide::write_kept(&page, &d.kept, out),
                     }
+                };
+                if windows.is_empty() {
+                    one(0, text, dom, 0);
+                }
+                for (k, w) in windows.into_iter().enumerate() {
+                    let dom = dom.map(|d| &d[w.blocks.clone()]);
+                    one(k, &text[w.bytes], dom, w.blocks.start);
                 }
             };
         match input {

@@ -108,6 +108,12 @@ pub(crate) fn is_invisible_line(line: &str) -> bool {
     }
 }
 
+/// Whether `text` has more than `n` lines (more than `n` blocks is then
+/// possible): a quick look at its line ends, which stops after `n`.
+pub(crate) fn more_lines_than(text: &str, n: usize) -> bool {
+    text.split('\n').nth(n).is_some()
+}
+
 /// A part of a page cleaned on its own: [`windows`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Window {

@@ -63,9 +63,9 @@ pub fn main(name: &str, input: Input) -> ExitCode {
     // Text: a byte-order mark decides, else UTF-8 (as `clean_bytes`).
     // HTML: the encoding a browser would find (as `clean_html_bytes`).
     let text = match input {
-        Input::Text => String::from_utf8_lossy(&bytes).into_owned(),
+        Input::Text => dejunk::decode_text(&bytes),
         #[cfg(feature = "html")]
-        Input::Html => dejunk::decode_html(&bytes, None),
+        Input::Html => std::borrow::Cow::Owned(dejunk::decode_html(&bytes, None)),
         #[cfg(not(feature = "html"))]
         Input::Html => unreachable!("the html example needs the html feature"),
     };
@@ -100,7 +100,7 @@ pub fn main(name: &str, input: Input) -> ExitCode {
         })
     } else {
         let out = match input {
-            Input::Text => cleaner.clean_bytes(&bytes),
+            Input::Text => cleaner.clean(&text),
             #[cfg(feature = "html")]
             Input::Html if markdown => cleaner.clean_html_markdown(&text),
             #[cfg(feature = "html")]

@@ -223,8 +223,8 @@ fn is_heading(n: &[u8]) -> bool {
 #[derive(Clone, Copy)]
 struct Open {
     name: Name,
-    /// Hash of the start tag (formatting elements: the builder keeps at
-    /// most three identical ones).
+    /// Hash of the start tag's text (formatting elements: the builder keeps
+    /// at most three identical ones).
     tag: u64,
     /// The length of the lingering list when it was opened (a marker's
     /// close clears the entries after it).
@@ -292,7 +292,9 @@ impl Nesting {
                 }
             }
         }
-        self.excess.clear();
+        if !self.excess.is_empty() {
+            self.excess.clear();
+        }
     }
 
     /// Removes entry `i` alone (the builder takes it out of the stack and
@@ -666,7 +668,7 @@ pub(super) fn prepare(html: &str) -> std::borrow::Cow<'_, str> {
         let cut = match t {
             Tag::Open => {
                 let tag = if is_formatting(name) {
-                    crate::hash::hash_bytes(html[r.clone()].to_ascii_lowercase().as_bytes())
+                    crate::hash::hash_bytes(html[r.clone()].as_bytes())
                 } else {
                     0
                 };
