@@ -450,6 +450,18 @@ fn read_warc(
         let mut body = Vec::with_capacity(length as usize);
         let got = (&mut src).take(length).read_to_end(&mut body)?;
         if (got as u64) < length {
+            // The input ends inside the body: a truncated file, or a
+            // length too long for the records that follow it.
+            if let Some(p) = record_start(&body) {
+                src.push_back(&body[p..]);
+                let at = body_start + p as u64;
+                let why =
+                    format!("Content-Length {length} runs into the next record, at byte {at}");
+                if fail(&mut src, why, false)? == Some(false) {
+                    return Ok(());
+                }
+                continue;
+            }
             let why = format!("truncated WARC record: {got} of {length} body bytes");
             fail(&mut src, why, false)?;
             return Ok(());
