@@ -466,7 +466,10 @@ fn read_warc(
             fail(&mut src, why, false)?;
             return Ok(());
         }
-        if !at_boundary(&mut src)? {
+        // A length too long can also end right at a later record: the
+        // records it swallowed show as whole WARC headers inside the body.
+        let swallowed = embedded_record(&body);
+        if swallowed.is_some() || !at_boundary(&mut src)? {
             // The length is wrong when the body holds the next record's
             // version line (after a line end, or anywhere, when a damaged
             // gzip member cut the record short), or ends with the start of
@@ -474,7 +477,7 @@ fn read_warc(
             // records. Otherwise the length is taken as given (a length too
             // short cannot be told from a damaged next record), and what
             // follows is reported as the next record.
-            let start_at = record_start(&body).or_else(|| {
+            let start_at = swallowed.or_else(|| record_start(&body)).or_else(|| {
                 let p = partial_start(&body)?;
                 let mut line = body[p..].to_vec();
                 line.extend_from_slice(src.fill_buf().ok()?);
@@ -525,6 +528,31 @@ fn record_start(body: &[u8]) -> Option<usize> {
             return Some(at);
         }
         from = at + 1;
+    }
+    None
+}
+
+/// Where a whole WARC record header starts inside `body`: a version line
+/// after a blank line, then a `WARC-` field (a body that merely mentions
+/// `WARC/1.0` does not count).
+fn embedded_record(body: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = find(&body[from..], b"\nWARC/1.") {
+        let at = from + p + 1;
+        let blank_before = body[..at - 1].ends_with(b"\n") || body[..at - 1].ends_with(b"\n\r");
+        let line_end = body[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map(|e| at + e + 1);
+        if let Some(next) = line_end {
+            if blank_before
+                && record_start(&body[at..next]) == Some(0)
+                && body[next..].starts_with(b"WARC-")
+            {
+                return Some(at);
+            }
+        }
+        from = at;
     }
     None
 }
