@@ -349,6 +349,13 @@ impl Read for Source<'_> {
 impl BufRead for Source<'_> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         if self.at < self.back.len() {
+            if self.back.len() - self.at < 64 {
+                // Too few bytes to look ahead at a boundary: the reader's
+                // next ones join them.
+                let more = self.inner.fill_buf()?.to_vec();
+                self.inner.consume(more.len());
+                self.back.extend_from_slice(&more);
+            }
             Ok(&self.back[self.at..])
         } else {
             self.inner.fill_buf()
