@@ -516,9 +516,10 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Where a line that may be the start of a WARC version line cut by the
-/// end of `body` starts: `W`, `WA`, … `WARC/1.0` after its last line end.
+/// end of `body` starts: `W`, `WA`, … `WARC/1.0` after its last line end
+/// (or at its start, when it has none).
 fn partial_start(body: &[u8]) -> Option<usize> {
-    let p = memchr::memrchr(b'\n', body)? + 1;
+    let p = memchr::memrchr(b'\n', body).map_or(0, |n| n + 1);
     let rest = &body[p..];
     (!rest.is_empty() && rest.len() < 10 && b"WARC/1.0".starts_with(&rest[..rest.len().min(7)]))
         .then_some(p)

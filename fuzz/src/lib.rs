@@ -113,7 +113,7 @@ const WORDS: [&str; 8] = [
 ];
 
 /// The largest document the soup grows to.
-const MAX_SOUP: usize = 2 << 20;
+const MAX_SOUP: usize = 1 << 20;
 
 fn render(t: &Token, out: &mut String, budget: &mut usize) {
     if *budget == 0 || out.len() > MAX_SOUP {
