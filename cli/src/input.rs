@@ -541,24 +541,25 @@ fn record_start(body: &[u8]) -> Option<usize> {
 }
 
 /// Where a whole WARC record header starts inside `body`: a version line
-/// after a blank line, then a `WARC-` field (a body that merely mentions
-/// `WARC/1.0` does not count).
+/// at its start or after a blank line, then a `WARC-` field (a body that
+/// merely mentions `WARC/1.0` does not count).
 fn embedded_record(body: &[u8]) -> Option<usize> {
+    let header_at = |at: usize| {
+        let Some(end) = body[at..].iter().position(|&b| b == b'\n') else {
+            return false;
+        };
+        let next = at + end + 1;
+        record_start(&body[at..next]) == Some(0) && body[next..].starts_with(b"WARC-")
+    };
+    if header_at(0) {
+        return Some(0);
+    }
     let mut from = 0;
     while let Some(p) = find(&body[from..], b"\nWARC/1.") {
         let at = from + p + 1;
-        let blank_before = body[..at - 1].ends_with(b"\n") || body[..at - 1].ends_with(b"\n\r");
-        let line_end = body[at..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map(|e| at + e + 1);
-        if let Some(next) = line_end {
-            if blank_before
-                && record_start(&body[at..next]) == Some(0)
-                && body[next..].starts_with(b"WARC-")
-            {
-                return Some(at);
-            }
+        let before = &body[..at - 1];
+        if (before.ends_with(b"\n") || before.ends_with(b"\n\r")) && header_at(at) {
+            return Some(at);
         }
         from = at;
     }
