@@ -409,7 +409,7 @@ fn read_warc(
         };
         *record += 1;
         let start = src.offset - first.len() as u64;
-        let mut fail = |src: &mut Source, why: String, resync: bool| -> io::Result<Option<bool>> {
+        let mut fail = |src: &mut Source, why: String, resync: bool| -> io::Result<bool> {
             let go_on = emit(Item {
                 file,
                 record: *record,
@@ -418,10 +418,10 @@ fn read_warc(
             if resync {
                 pending = line_where(src, |l| l.starts_with(b"WARC/"))?;
                 if pending.is_none() {
-                    return Ok(Some(false));
+                    return Ok(false);
                 }
             }
-            Ok(Some(go_on))
+            Ok(go_on)
         };
         let parsed = if first.starts_with(b"WARC/") {
             read_header(&mut src, first)?
@@ -435,7 +435,7 @@ fn read_warc(
                 let resync = next.is_none();
                 let go_on = fail(&mut src, format!("malformed WARC record: {why}"), resync)?;
                 pending = pending.or(next);
-                if go_on == Some(false) || (pending.is_none() && !resync) {
+                if !go_on || (pending.is_none() && !resync) {
                     return Ok(());
                 }
                 continue;
@@ -448,7 +448,7 @@ fn read_warc(
                 ),
                 None => format!("record of {length} bytes, over --max-record-bytes: skipped"),
             };
-            if fail(&mut src, why, false)? == Some(false) {
+            if !fail(&mut src, why, false)? {
                 return Ok(());
             }
             continue;
@@ -464,7 +464,7 @@ fn read_warc(
                 let at = body_start + p as u64;
                 let why =
                     format!("Content-Length {length} runs into the next record, at byte {at}");
-                if fail(&mut src, why, false)? == Some(false) {
+                if !fail(&mut src, why, false)? {
                     return Ok(());
                 }
                 continue;
@@ -495,7 +495,7 @@ fn read_warc(
                 let at = body_start + p as u64;
                 let why =
                     format!("Content-Length {length} runs into the next record, at byte {at}");
-                if fail(&mut src, why, false)? == Some(false) {
+                if !fail(&mut src, why, false)? {
                     return Ok(());
                 }
                 continue;
