@@ -88,6 +88,8 @@ pub(crate) use html_bytes::html;
 #[cfg(feature = "html")]
 mod html_bytes {
     use super::{bom, decode_bom};
+    use memchr::memmem::find;
+
     use encoding_rs::{Encoding, ISO_2022_JP, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
     /// How many bytes the `<meta>` prescan reads (as browsers do).
@@ -278,10 +280,6 @@ mod html_bytes {
 
     fn starts_with_ci(hay: &[u8], prefix: &[u8]) -> bool {
         hay.len() >= prefix.len() && hay[..prefix.len()].eq_ignore_ascii_case(prefix)
-    }
-
-    fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-        hay.windows(needle.len()).position(|w| w == needle)
     }
 
     #[cfg(test)]

@@ -125,14 +125,7 @@ pub(crate) fn decide(
     first: bool,
 ) -> Decisions {
     let n = page.len();
-    // A block a reader cannot see (zero-width spaces, direction marks,
-    // control characters only) is never kept.
-    let visible: Vec<bool> = (0..n)
-        .map(|i| !is_invisible_line(page.block_text(i)))
-        .collect();
-    let mut kept: Vec<bool> = (0..n)
-        .map(|i| visible[i] && page.prob(i) >= rules.threshold)
-        .collect();
+    let mut kept: Vec<bool> = (0..n).map(|i| page.prob(i) >= rules.threshold).collect();
     let mut why = vec![Why::Model; n];
     // A page has a body: when no block that reads as body reaches the
     // threshold, the blocks scoring close to the page's best are kept as
@@ -141,8 +134,14 @@ pub(crate) fn decide(
         let best = (0..n).map(|i| page.prob(i)).fold(0.0f32, f32::max);
         let floor = best * FALLBACK_RATIO;
         for (i, k) in kept.iter_mut().enumerate() {
-            *k |= visible[i] && best >= FALLBACK_MIN && page.prob(i) >= floor;
+            *k |= best >= FALLBACK_MIN && page.prob(i) >= floor;
         }
+    }
+    // A block a reader cannot see (zero-width spaces, direction marks,
+    // control characters only) is never kept. (It never reads as body, so
+    // the fallback above could not have hinged on it.)
+    for (i, k) in kept.iter_mut().enumerate() {
+        *k = *k && !is_invisible_line(page.block_text(i));
     }
 
     // Lines the site memory knows as the site's boilerplate go, and

@@ -456,50 +456,48 @@ fn read_warc(
         let body_start = src.offset;
         let mut body = Vec::with_capacity(length as usize);
         let got = (&mut src).take(length).read_to_end(&mut body)?;
-        if (got as u64) < length {
+        let truncated = (got as u64) < length;
+        // Where the next record starts inside the body when the length is
+        // wrong; the rest of the body is then read again as records.
+        let start_at = if truncated {
             // The input ends inside the body: a truncated file, or a
             // length too long for the records that follow it.
-            if let Some(p) = record_start(&body) {
-                src.push_back(&body[p..]);
-                let at = body_start + p as u64;
-                let why =
-                    format!("Content-Length {length} runs into the next record, at byte {at}");
-                if !fail(&mut src, why, false)? {
-                    return Ok(());
-                }
-                continue;
+            record_start(&body)
+        } else {
+            // A length too long can also end right at a later record: the
+            // records it swallowed show as whole WARC headers inside the
+            // body. Otherwise it is wrong when the input is not at a record
+            // boundary and the body holds the next record's version line
+            // (after a line end, or anywhere, when a damaged gzip member
+            // cut the record short), or ends with the start of one that the
+            // input goes on with. Otherwise the length is taken as given (a
+            // length too short cannot be told from a damaged next record),
+            // and what follows is reported as the next record.
+            let swallowed = embedded_record(&body);
+            if swallowed.is_some() || !at_boundary(&mut src)? {
+                swallowed.or_else(|| record_start(&body)).or_else(|| {
+                    let p = partial_start(&body)?;
+                    let mut line = body[p..].to_vec();
+                    line.extend_from_slice(src.fill_buf().ok()?);
+                    record_start(&line).is_some_and(|q| q == 0).then_some(p)
+                })
+            } else {
+                None
             }
+        };
+        if let Some(p) = start_at {
+            src.push_back(&body[p..]);
+            let at = body_start + p as u64;
+            let why = format!("Content-Length {length} runs into the next record, at byte {at}");
+            if !fail(&mut src, why, false)? {
+                return Ok(());
+            }
+            continue;
+        }
+        if truncated {
             let why = format!("truncated WARC record: {got} of {length} body bytes");
             fail(&mut src, why, false)?;
             return Ok(());
-        }
-        // A length too long can also end right at a later record: the
-        // records it swallowed show as whole WARC headers inside the body.
-        let swallowed = embedded_record(&body);
-        if swallowed.is_some() || !at_boundary(&mut src)? {
-            // The length is wrong when the body holds the next record's
-            // version line (after a line end, or anywhere, when a damaged
-            // gzip member cut the record short), or ends with the start of
-            // one that the input goes on with: the rest is read again as
-            // records. Otherwise the length is taken as given (a length too
-            // short cannot be told from a damaged next record), and what
-            // follows is reported as the next record.
-            let start_at = swallowed.or_else(|| record_start(&body)).or_else(|| {
-                let p = partial_start(&body)?;
-                let mut line = body[p..].to_vec();
-                line.extend_from_slice(src.fill_buf().ok()?);
-                record_start(&line).is_some_and(|q| q == 0).then_some(p)
-            });
-            if let Some(p) = start_at {
-                src.push_back(&body[p..]);
-                let at = body_start + p as u64;
-                let why =
-                    format!("Content-Length {length} runs into the next record, at byte {at}");
-                if !fail(&mut src, why, false)? {
-                    return Ok(());
-                }
-                continue;
-            }
         }
         if !emit(Item {
             file,
@@ -511,7 +509,8 @@ fn read_warc(
     }
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+/// Where `needle` first occurs in `hay`.
+pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(hay, needle)
 }
 

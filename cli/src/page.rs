@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::input::{Payload, WarcRecord};
+use crate::input::{Payload, WarcRecord, find};
 
 /// Which JSONL fields hold what, and which input to clean.
 #[derive(Clone, Debug)]
@@ -208,10 +208,6 @@ fn warc(record: WarcRecord) -> Prepared {
         content,
         single: false,
     })
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The host of a URL, lowercased, without `www.` and port: `None` when the
