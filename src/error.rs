@@ -110,9 +110,9 @@ pub enum ErrorKind {
         /// Which setting, and the value given.
         message: String,
     },
-    /// The pattern automaton could not be built (too many or too long
-    /// patterns).
-    #[error("pattern automaton could not be built: {message}")]
+    /// The patterns could not be compiled: too many or too long user
+    /// patterns for the automaton, or a model phrase of more than 32 words.
+    #[error("patterns could not be compiled: {message}")]
     PatternsTooLarge {
         /// The matcher's own message.
         message: String,

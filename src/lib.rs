@@ -59,7 +59,7 @@ One pipeline, one module a stage, each using only the stages before it:
 1. **Segment** (`segment`): each non-blank line is a block; its words are
    normalised (lowercase, punctuation removed) into one buffer for the
    page.
-2. **Phrases** (`phrase`): one automaton over the model's learned phrases,
+2. **Phrases** (`phrase`): one table of the model's learned phrases,
    function words and curated packs, run over each block's words.
 3. **Features** (`feature`): per block, length, punctuation, capitals,
    digits, function-word density, list and table shapes, position, repeats
@@ -111,7 +111,7 @@ assert_eq!(out, "The city council voted on Tuesday to keep the central library o
 Cleaning never fails and never panics: empty input, binary data, control
 characters, one 50 MB line or a million short lines all give an in-order
 selection of the input's lines. Time and memory are linear in the input's
-size (the phrase automaton takes each byte once; every other stage does a
+size (the phrase matcher hashes each word once; every other stage does a
 constant amount of work per byte or per block). Memory stays within a small
 multiple of the input: a page of many lines is featurised 16,384 blocks at
 a time (a paragraph kept in one window is not repeated from a later one),

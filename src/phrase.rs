@@ -1,11 +1,23 @@
-//! Stage 2a of the pipeline: the phrase matcher. One automaton over every
-//! phrase, function word and pack phrase of a model, run over each block's
-//! normalised words; each pattern stands for a [`Role`].
+//! Stage 2a of the pipeline: the phrase matcher. Every phrase, function
+//! word and pack phrase of a model is a sequence of normalised words; each
+//! stands for a [`Role`]. A block's normalised text is matched a word at a
+//! time, on word hashes, against one table of the patterns' word
+//! sequences.
+//!
+//! A normalised block is ` word word word ` (single spaces, see
+//! `segment::normalize_into`), so a pattern occurs in it exactly where its
+//! words occur in a row: the matches are those of the padded pattern
+//! ` p ` as a byte string, overlapping, each occurrence once. The table
+//! holds a 64-bit key for every pattern and for every shorter prefix of
+//! one (so a walk goes on only while a longer pattern could still match);
+//! it fits in the processor's second-level cache, where a byte automaton
+//! over the same patterns took megabytes. A word sequence whose key equals
+//! a pattern's without being it would match too: with 64-bit keys and a
+//! few thousand patterns that has a chance of about 10⁻¹⁵ a lookup.
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{Anchored, MatchKind, StartKind, dfa, nfa::contiguous};
+use crate::hash::{hash_bytes, mix};
 
-/// What a pattern of the automaton stands for.
+/// What a pattern stands for.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Role {
     /// A learned phrase, by index into the model's phrase weights.
@@ -16,19 +28,34 @@ pub(crate) struct Role {
     pub packs: u16,
 }
 
-/// The phrase automaton: a DFA, or a contiguous NFA when the DFA would be
-/// too large. Walked byte by byte (see [`Phrases::scan`]) rather than
-/// through the match iterator, because nearly every word of a page ends a
-/// match (function words, one-word phrases) and the per-match cost of an
-/// iterator would dominate.
-enum Automata {
-    Dfa(dfa::DFA),
-    Nfa(contiguous::NFA),
+/// The longest pattern, in words.
+pub(crate) const MAX_WORDS: usize = 32;
+
+/// The key of the empty word sequence; a sequence's key is its prefix's
+/// key mixed with its last word's hash ([`extend`]).
+const START: u64 = 0x51_7cc1_b727_220a;
+
+/// Table value: the pattern's role index, or [`NO_ROLE`] for a prefix
+/// that is no pattern itself; bit [`PREFIX`] set when a longer pattern
+/// starts with the sequence.
+const NO_ROLE: u32 = (1 << 31) - 1;
+const PREFIX: u32 = 1 << 31;
+
+#[inline]
+fn extend(key: u64, word: u64) -> u64 {
+    match mix(key ^ word) {
+        // 0 marks an empty slot.
+        0 => 1,
+        k => k,
+    }
 }
 
 /// The compiled patterns of a model and their roles.
 pub(crate) struct Phrases {
-    automaton: Automata,
+    /// Open addressing, linear probing, at most half full; key 0 is empty.
+    keys: Vec<u64>,
+    values: Vec<u32>,
+    mask: usize,
     roles: Vec<Role>,
 }
 
@@ -41,65 +68,103 @@ impl std::fmt::Debug for Phrases {
 }
 
 impl Phrases {
-    /// Compiles `patterns` (normalised words, without padding), each with
-    /// its role. Patterns match whole words only: they are padded with a
-    /// space on each side, as the normalised blocks are.
+    /// Compiles `patterns` (normalised words separated by single spaces,
+    /// each string once), each with its role. A pattern with an empty word
+    /// (a leading, trailing or double space) can occur in no normalised
+    /// text and is left out.
     ///
-    /// Errors with the automaton builder's message when the patterns
-    /// cannot be compiled at all.
+    /// Errors when a pattern has more than [`MAX_WORDS`] words.
     pub(crate) fn new<'p>(
         patterns: impl IntoIterator<Item = (&'p str, Role)>,
     ) -> Result<Phrases, String> {
-        let (padded, roles): (Vec<String>, Vec<Role>) = patterns
-            .into_iter()
-            .map(|(p, r)| (format!(" {p} "), r))
-            .unzip();
-        let automaton = match dfa::Builder::new()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .start_kind(StartKind::Unanchored)
-            .build(&padded)
-        {
-            Ok(d) => Automata::Dfa(d),
-            Err(_) => Automata::Nfa(
-                contiguous::Builder::new()
-                    .match_kind(MatchKind::Standard)
-                    .prefilter(false)
-                    .build(&padded)
-                    .map_err(|e| e.to_string())?,
-            ),
+        let patterns: Vec<(&str, Role)> = patterns.into_iter().collect();
+        let mut entries: Vec<(u64, u32)> = Vec::new();
+        let mut roles = Vec::with_capacity(patterns.len());
+        for (p, role) in patterns {
+            if p.split(' ').any(str::is_empty) {
+                continue;
+            }
+            let words = p.split(' ').count();
+            if words > MAX_WORDS {
+                return Err(format!(
+                    "phrase `{p}` has {words} words, more than {MAX_WORDS}"
+                ));
+            }
+            let mut key = START;
+            for (k, w) in p.split(' ').enumerate() {
+                key = extend(key, hash_bytes(w.as_bytes()));
+                let value = if k + 1 == words {
+                    roles.len() as u32
+                } else {
+                    NO_ROLE | PREFIX
+                };
+                entries.push((key, value));
+            }
+            roles.push(role);
+        }
+        let cap = (2 * entries.len()).next_power_of_two().max(16);
+        let mut table = Phrases {
+            keys: vec![0; cap],
+            values: vec![NO_ROLE; cap],
+            mask: cap - 1,
+            roles,
         };
-        Ok(Phrases { automaton, roles })
+        for (key, value) in entries {
+            let slot = table.slot(key);
+            if table.keys[slot] == 0 {
+                table.keys[slot] = key;
+                table.values[slot] = value;
+            } else if value & PREFIX != 0 {
+                table.values[slot] |= PREFIX;
+            } else {
+                // A pattern whose sequence was a prefix (or, for distinct
+                // strings, a 64-bit key collision: the later one wins).
+                table.values[slot] = (table.values[slot] & PREFIX) | value;
+            }
+        }
+        Ok(table)
+    }
+
+    /// The slot of `key`: where it is, or the empty slot where it goes.
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let k = self.keys[i];
+            if k == key || k == 0 {
+                return i;
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 
     /// Calls `f(role)` for every (overlapping) match in `haystack`, a
-    /// block's normalised text. The automaton starts afresh for each call.
+    /// block's normalised text.
     pub(crate) fn scan(&self, haystack: &[u8], mut f: impl FnMut(Role)) {
-        let roles = &self.roles;
-        match &self.automaton {
-            Automata::Dfa(a) => walk(a, haystack, |p| f(roles[p])),
-            Automata::Nfa(a) => walk(a, haystack, |p| f(roles[p])),
-        }
-    }
-}
-
-#[inline(always)]
-fn walk<A: Automaton>(a: &A, haystack: &[u8], mut f: impl FnMut(usize)) {
-    let Ok(start) = a.start_state(Anchored::No) else {
-        return;
-    };
-    let mut sid = start;
-    for &b in haystack {
-        sid = a.next_state(Anchored::No, sid, b);
-        if a.is_special(sid) {
-            if a.is_dead(sid) {
-                return;
-            }
-            if a.is_match(sid) {
-                for k in 0..a.match_len(sid) {
-                    f(a.match_pattern(sid, k).as_usize());
+        // The keys of the word sequences ending at the last word that are
+        // prefixes of longer patterns; at most MAX_WORDS − 1 of them.
+        let (mut open, mut next) = ([0u64; MAX_WORDS], [0u64; MAX_WORDS]);
+        let mut n_open = 0;
+        for word in haystack.split(|&c| c == b' ').filter(|w| !w.is_empty()) {
+            let h = hash_bytes(word);
+            let mut n_next = 0;
+            for &from in open[..n_open].iter().chain(std::iter::once(&START)) {
+                let key = extend(from, h);
+                let slot = self.slot(key);
+                if self.keys[slot] == 0 {
+                    continue;
+                }
+                let v = self.values[slot];
+                if v & !PREFIX != NO_ROLE {
+                    f(self.roles[(v & !PREFIX) as usize]);
+                }
+                if v & PREFIX != 0 && n_next < MAX_WORDS - 1 {
+                    next[n_next] = key;
+                    n_next += 1;
                 }
             }
+            std::mem::swap(&mut open, &mut next);
+            n_open = n_next;
         }
     }
 }
@@ -125,5 +190,78 @@ mod tests {
             seen.push((r.phrase, r.stopword, r.packs))
         });
         assert_eq!(seen, [(Some(7), false, 0b10), (None, true, 0)]);
+    }
+
+    /// The matches a byte search for every padded pattern finds, by role.
+    fn by_bytes(patterns: &[(&str, u32)], hay: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        for &(p, id) in patterns {
+            let padded = format!(" {p} ");
+            let mut from = 0;
+            while let Some(k) = hay[from..].find(&padded) {
+                out.push(id);
+                from += k + 1;
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn finds_what_a_byte_search_finds() {
+        let patterns = [
+            ("a", 0),
+            ("a b", 1),
+            ("a b c", 2),
+            ("b c", 3),
+            ("b", 4),
+            ("a a", 5),
+            ("c a b c d", 6),
+            ("日 本", 7),
+            ("x  y", 8),
+        ];
+        let p = Phrases::new(patterns.iter().map(|&(s, id)| {
+            (
+                s,
+                Role {
+                    phrase: Some(id),
+                    ..Role::default()
+                },
+            )
+        }))
+        .unwrap();
+        for hay in [
+            " a b c a b c d ",
+            " a a a b ",
+            " b c b a ",
+            " 日 本 a b ",
+            " x y ",
+            " ",
+            "",
+            " abc ab c ",
+        ] {
+            let mut seen = Vec::new();
+            p.scan(hay.as_bytes(), |r| seen.push(r.phrase.unwrap()));
+            seen.sort_unstable();
+            assert_eq!(seen, by_bytes(&patterns, hay), "{hay:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_overlong_patterns() {
+        let long = vec!["w"; MAX_WORDS + 1].join(" ");
+        assert!(Phrases::new([(long.as_str(), Role::default())]).is_err());
+        let ok = vec!["w"; MAX_WORDS].join(" ");
+        let p = Phrases::new([(
+            ok.as_str(),
+            Role {
+                stopword: true,
+                ..Role::default()
+            },
+        )])
+        .unwrap();
+        let mut n = 0;
+        p.scan(format!(" {ok} w ").as_bytes(), |_| n += 1);
+        assert_eq!(n, 2);
     }
 }

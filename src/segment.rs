@@ -7,7 +7,7 @@
 //! single spaces, with one space before and after (` read also `), so that a
 //! pattern padded the same way can only match whole words. All blocks of a
 //! page share one normalised buffer, separated by `\n` (one allocation a
-//! page); the phrase automaton runs over each block's part of it.
+//! page); the phrase matcher runs over each block's part of it.
 
 use std::ops::Range;
 

@@ -1,6 +1,6 @@
 //! The local features: one block on its own ([`Text`], [`Pack`]), from one
 //! pass over its characters ([`Stats`]) and one scan of the phrase
-//! automaton over its normalised words ([`Hits`]).
+//! matcher over its normalised words ([`Hits`]).
 
 use super::{DomRow, LocalRow, Pack, Text};
 use crate::hash::{HashIndex, keyed_hash};
@@ -112,7 +112,7 @@ impl Hits {
     }
 }
 
-/// Scans every block's normalised text with the phrase automaton (afresh
+/// Scans every block's normalised text with the phrase matcher (afresh
 /// for each block).
 pub(crate) fn hits(seg: &Segmented, phrases: &Phrases) -> Hits {
     let n = seg.blocks.len();

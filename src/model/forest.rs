@@ -150,4 +150,48 @@ mod tests {
             Some(N_CONTEXT as u16 + 1)
         );
     }
+
+    /// One row through one tree, the plain way.
+    fn walk(t: &Tree, row: &[f32]) -> f32 {
+        let mut i = 0;
+        for _ in 0..t.depth {
+            let (k, th) = t.splits[i];
+            i = 2 * i + 1 + usize::from(row[k as usize] > th);
+        }
+        t.leaves[i - t.splits.len()]
+    }
+
+    #[test]
+    fn rows_together_sum_as_one_at_a_time() {
+        // A small generator (no dependency): xorshift.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 40) as f32 / (1u64 << 24) as f32
+        };
+        let trees: Vec<Tree> = [5, 3, 5, 1, 5, 7, 5]
+            .iter()
+            .map(|&depth| Tree {
+                depth,
+                splits: (0..(1 << depth) - 1)
+                    .map(|_| (((next() * N_TREE_INPUTS as f32) as u16), next()))
+                    .collect(),
+                leaves: (0..1 << depth).map(|_| next() - 0.5).collect(),
+            })
+            .collect();
+        let f = Forest::new(&trees);
+        for rows in [1, 7, 8, 9, 19] {
+            let x: Vec<f32> = (0..rows * TREE_STRIDE).map(|_| next()).collect();
+            let mut out: Vec<f32> = (0..rows).map(|_| next()).collect();
+            let want: Vec<f32> = x
+                .chunks(TREE_STRIDE)
+                .zip(&out)
+                .map(|(row, o)| o + trees.iter().fold(0.0, |s, t| s + walk(t, row)))
+                .collect();
+            f.add_to(&x, &mut out);
+            assert_eq!(out, want, "{rows} rows");
+        }
+    }
 }

@@ -123,8 +123,8 @@ impl Model {
     /// unknown feature, holds a non-finite weight or a phrase that is not
     /// normalised, was made for another featuriser, is cut short (fewer
     /// records than it declares) or was edited after training (its digest
-    /// does not match); [`ErrorKind::PatternsTooLarge`] when the phrases
-    /// cannot be compiled.
+    /// does not match); [`ErrorKind::PatternsTooLarge`] when a phrase has
+    /// more than 32 words.
     ///
     /// # Example
     ///
@@ -163,7 +163,7 @@ impl Model {
                 return Err(Error::model(format!("weight {i} is not finite")));
             }
         }
-        // One automaton pattern per distinct string, with every role it
+        // One matcher pattern per distinct string, with every role it
         // plays.
         let mut by_text: BTreeMap<&str, Role> = BTreeMap::new();
         for (i, (p, _)) in parts.phrases.iter().enumerate() {
