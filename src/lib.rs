@@ -44,7 +44,8 @@ assert!(!body.contains("All rights reserved"));
   labelled corpus by `cargo xtask train` (see `model/README.md`); a model
   trained on one's own pages loads with [`Model::from_bytes`].
 - `clean_html` and `Cleaner::clean_html` / `Cleaner::analyze_html` (the
-  default-on `html` feature): HTML input, parsed with html5ever, turned into
+  default-on `html` feature): HTML input, read in one pass (a tokeniser and
+  a model of the standard's tree builder, no tree built), turned into
   the same blocks with DOM features added, and scored by its own built-in
   model (`Model::builtin_html`). `clean_html_bytes` and `decode_html` take
   HTML bytes in any encoding (found as a browser finds it);
@@ -117,7 +118,8 @@ multiple of the input: a page of many lines is featurised 16,384 blocks at
 a time (a paragraph kept in one window is not repeated from a later one),
 and the in-page hash tables are seeded per process, so that lines cannot be
 crafted to collide in them (the output does not depend on the seed). HTML
-nested deeper than 256 elements is flattened before parsing. Lines of
+start tags that would nest deeper than 256 elements are ignored (their text
+stays). Lines of
 invisible characters only are never kept. Invalid UTF-8 is repaired
 by [`clean_bytes`] (which honours UTF-8, UTF-16 and UTF-32 byte-order
 marks). Only construction returns errors ([`Error`]), and a
@@ -126,7 +128,9 @@ counts and its digest).
 
 # Crate features
 
-- `html` (default): `clean_html` and the HTML model, on scraper/html5ever.
+- `html` (default): `clean_html` and the HTML model (dependencies: memchr,
+  servo's `web_atoms` for the named character references, encoding_rs and
+  chardetng for bytes).
 - `rayon`: `Cleaner::clean_batch` and `Cleaner::clean_html_batch`, many
   pages cleaned in parallel on rayon's pool, in input order.
 - `_internal`: exposes the featuriser to the trainer in `xtask/`. Not part

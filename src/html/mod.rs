@@ -1,28 +1,29 @@
-//! HTML input: the DOM turned into the same line blocks the text pipeline
-//! scores, each with DOM features ([`Dom`]).
+//! HTML input: the document turned into the same line blocks the text
+//! pipeline scores, each with DOM features ([`Dom`]).
 //!
-//! The document is parsed once with html5ever (through scraper) and walked
-//! without recursion (an open/close edge traversal), so 100,000 nested
-//! elements cannot overflow the stack. `script`, `style`, `noscript`,
-//! `template`, `head`, `svg`, `iframe`, form controls' option lists and
-//! hidden elements (`hidden`, `aria-hidden="true"`, inline
-//! `display:none`/`visibility:hidden`) are dropped with their subtrees.
-//! Block-level elements (paragraphs, headings, list items, table rows,
-//! `div`, `br`, …) end a line; whitespace runs become one space (inside
-//! `pre`, newlines end lines); entities are decoded by the parser.
+//! No tree is built: the tokeniser ([`scan`]) reads the document once, a
+//! model of the tree builder's stack of open elements ([`nesting`]) says
+//! which elements each tag opens and closes (the end tags the standard
+//! implies included), and the converter keeps a context per open element,
+//! so 100,000 nested elements cost neither stack nor quadratic time.
+//! `script`, `style`, `noscript`, `template`, `head`, `title`, `svg`,
+//! `iframe`, form controls' option lists and hidden elements (`hidden`,
+//! `aria-hidden="true"`, inline `display:none`/`visibility:hidden`) are
+//! dropped with what they hold. Block-level elements (paragraphs,
+//! headings, list items, table rows, `div`, `br`, …) end a line;
+//! whitespace runs become one space (inside `pre`, newlines end lines);
+//! character references are resolved.
 
 mod class;
-mod prepare;
+mod nesting;
+mod scan;
 mod units;
-
-use ego_tree::iter::Edge;
-use scraper::node::Element;
-use scraper::{Html, Node};
 
 use crate::feature::{Dom, DomRow};
 use crate::math::{flag, ln1};
 use class::{MAX_TOKEN, token_bits};
-use prepare::prepare;
+use nesting::{Change, Nesting, Verdict, is_formatting, is_void};
+use scan::{Attrs, Token, decode, scan};
 use units::PageTypes;
 
 /// The DOM features that are flags, set by an element or an ancestor:
@@ -159,6 +160,9 @@ struct Ctx {
     /// The shape of the lines inside, and the innermost table.
     shape: Shape,
     table: u32,
+    /// The element is dropped, or inside one that is: nothing in it is
+    /// page text.
+    dropped: bool,
 }
 
 fn is_block(name: &str) -> bool {
@@ -220,6 +224,7 @@ fn is_dropped_tag(name: &str) -> bool {
             | "noscript"
             | "template"
             | "head"
+            | "title"
             | "svg"
             | "iframe"
             | "select"
@@ -235,34 +240,51 @@ fn is_dropped_tag(name: &str) -> bool {
 /// `aria-hidden="true"`, a style with `display:none` or
 /// `visibility:hidden`), a hash of its class (for the repeated units, see
 /// [`units`]), and the class-word bits (see [`class`]) of its class, id,
-/// role and itemprop words.
-fn scan_attrs(e: &Element) -> (bool, u32, u64) {
+/// role and itemprop words. Values are read with their character
+/// references resolved.
+fn scan_attrs(attrs: &Attrs<'_>, buf: &mut String) -> (bool, u32, u64) {
     let (mut hidden, mut bits, mut class) = (false, 0u32, 0u64);
-    for (name, value) in e.attrs() {
-        match name {
-            "hidden" => hidden = true,
-            "aria-hidden" => hidden |= value == "true",
-            "style" => {
-                let s: String = value
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                hidden |= s.contains("display:none") || s.contains("visibility:hidden");
-            }
-            "class" | "id" | "role" | "itemprop" => {
-                if name == "class" {
-                    class = class_hash(value);
-                }
-                for tok in value.as_bytes().split(|c| !c.is_ascii_alphanumeric()) {
-                    if !tok.is_empty() && tok.len() <= MAX_TOKEN {
-                        bits |= token_bits(tok);
-                    }
-                }
-            }
-            _ => {}
+    attrs.each(|name, raw| {
+        let is = |n: &str| name.eq_ignore_ascii_case(n);
+        if !(2..=11).contains(&name.len()) {
+            return;
         }
-    }
+        let hides = is("hidden");
+        let words = is("class") || is("id") || is("role") || is("itemprop");
+        if !(hides || words || is("aria-hidden") || is("style")) {
+            return;
+        }
+        if hides {
+            hidden = true;
+            return;
+        }
+        let value = if raw.contains('&') {
+            buf.clear();
+            decode(raw, true, buf);
+            buf.as_str()
+        } else {
+            raw
+        };
+        if is("aria-hidden") {
+            hidden |= value == "true";
+        } else if is("style") {
+            let s: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            hidden |= s.contains("display:none") || s.contains("visibility:hidden");
+        } else {
+            if is("class") {
+                class = class_hash(value);
+            }
+            for tok in value.as_bytes().split(|c| !c.is_ascii_alphanumeric()) {
+                if !tok.is_empty() && tok.len() <= MAX_TOKEN {
+                    bits |= token_bits(tok);
+                }
+            }
+        }
+    });
     (hidden, bits, class)
 }
 
@@ -396,40 +418,64 @@ impl Builder {
         self.containers.push((line.parent, line.grand, line.elem));
     }
 
+    /// Appends text run `s`, read in context `ctx`: whitespace and
+    /// control runs become one space (a newline ends the line inside
+    /// `pre`); runs of printable ASCII are copied whole.
     fn text(&mut self, s: &str, ctx: &Ctx) {
-        for c in s.chars() {
-            if c == '\n' && ctx.pre {
-                self.flush();
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i].is_ascii_graphic() {
+                let run = b[i..]
+                    .iter()
+                    .position(|c| !c.is_ascii_graphic())
+                    .unwrap_or(b.len() - i);
+                self.visible(ctx, &s[i..i + run], run as u32);
+                i += run;
                 continue;
             }
-            if c.is_whitespace() || c.is_control() {
+            let c = if b[i].is_ascii() {
+                char::from(b[i])
+            } else {
+                s[i..].chars().next().expect("a char boundary")
+            };
+            i += c.len_utf8();
+            if c == '\n' && ctx.pre {
+                self.flush();
+            } else if c.is_whitespace() || c.is_control() {
                 if !self.line.space {
                     self.line.text.push(' ');
                     self.line.space = true;
                 }
-                continue;
+            } else {
+                let at = i - c.len_utf8();
+                self.visible(ctx, &s[at..i], 1);
             }
-            if !self.line.visible && !crate::segment::is_invisible(c) {
-                // The line's first visible character fixes its context.
-                self.line.visible = true;
-                self.line.bits = ctx.bits;
-                self.line.depth = ctx.depth;
-                self.line.parent = ctx.block_parent;
-                self.line.grand = ctx.block_grand;
-                self.line.elem = ctx.id;
-                self.line.shape = ctx.shape;
-            }
-            let e = &mut self.elems[ctx.id as usize];
-            e.chars += 1;
-            if ctx.link {
-                e.link_chars += 1;
-            }
-            self.line.text.push(c);
-            self.line.space = false;
-            self.line.chars += 1;
-            if ctx.link {
-                self.line.link_chars += 1;
-            }
+        }
+    }
+
+    /// Appends `run` (`chars` characters, none a space or control).
+    fn visible(&mut self, ctx: &Ctx, run: &str, chars: u32) {
+        if !self.line.visible && run.chars().any(|c| !crate::segment::is_invisible(c)) {
+            // The line's first visible character fixes its context.
+            self.line.visible = true;
+            self.line.bits = ctx.bits;
+            self.line.depth = ctx.depth;
+            self.line.parent = ctx.block_parent;
+            self.line.grand = ctx.block_grand;
+            self.line.elem = ctx.id;
+            self.line.shape = ctx.shape;
+        }
+        let e = &mut self.elems[ctx.id as usize];
+        e.chars += chars;
+        if ctx.link {
+            e.link_chars += chars;
+        }
+        self.line.text.push_str(run);
+        self.line.space = false;
+        self.line.chars += chars;
+        if ctx.link {
+            self.line.link_chars += chars;
         }
     }
 }
@@ -443,124 +489,238 @@ fn close(elems: &mut [ElemStat], c: &Ctx) {
     p.paragraphs += done.paragraphs;
 }
 
-/// Converts an HTML document into lines and their DOM features.
-pub(crate) fn convert(html: &str) -> HtmlPage {
-    let types = PageTypes::of(html);
-    let doc = Html::parse_document(&prepare(html));
-    let mut b = Builder {
-        out: HtmlPage::default(),
-        line: Line {
-            space: true,
-            ..Line::default()
-        },
-        // Element 0 is the document (the root context).
-        elems: vec![ElemStat::default()],
-        nodes: vec![units::Node::default()],
-        containers: Vec::new(),
-        line_cells: Vec::new(),
-    };
-    let mut stack: Vec<Ctx> = vec![Ctx::default()];
-    // Depth of dropped subtrees we are inside (0: visible).
-    let mut dropped = 0u32;
-    for edge in doc.root_element().traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(e) => {
-                    let name = e.name();
-                    if dropped > 0 || is_dropped_tag(name) {
-                        dropped += 1;
-                        continue;
-                    }
-                    let (hidden, attr_bits, class) = scan_attrs(e);
-                    if hidden {
-                        dropped += 1;
-                        continue;
-                    }
-                    let top = *stack.last().expect("root context");
-                    let is_block = is_block(name);
-                    if is_block {
-                        b.flush();
-                    }
-                    let id = b.elems.len() as u32;
-                    b.elems.push(ElemStat {
-                        paragraphs: u32::from(name == "p"),
-                        ..ElemStat::default()
-                    });
-                    b.nodes.push(units::Node {
-                        parent: top.id,
-                        sig: crate::hash::mix(crate::hash::hash_bytes(name.as_bytes()) ^ class),
-                    });
-                    let (block, block_parent, block_grand) = if is_block {
-                        (id, top.block, top.block_parent)
-                    } else {
-                        (top.block, top.block_parent, top.block_grand)
-                    };
-                    let shape = if is_block {
-                        match name.as_bytes() {
-                            [b'h', l @ b'1'..=b'6'] => Shape::Heading(l - b'0'),
-                            b"li" | b"dt" | b"dd" => Shape::Item,
-                            b"tr" => Shape::Row {
-                                table: top.table,
-                                cells: (0, 0),
-                            },
-                            b"blockquote" => Shape::Quote,
-                            // A block inside a cell is a paragraph of its own.
-                            _ if matches!(top.shape, Shape::Row { .. }) => Shape::Para,
-                            _ => top.shape,
-                        }
-                    } else {
-                        top.shape
-                    };
-                    let ctx = Ctx {
-                        id,
-                        parent: top.id,
-                        block,
-                        block_parent,
-                        block_grand,
-                        bits: top.bits | element_bits(name, attr_bits),
-                        depth: top.depth + 1,
-                        pre: top.pre || name == "pre",
-                        link: top.link || name == "a",
-                        is_block,
-                        shape,
-                        table: if name == "table" { id } else { top.table },
-                    };
-                    stack.push(ctx);
-                    if matches!(name, "td" | "th") {
-                        b.text(" ", &ctx);
-                        b.line_cells.push(b.line.text.len() as u32);
-                    }
+/// The contexts below the model of the builder's stack: the document's,
+/// `html`'s and `body`'s (the builder always makes those two).
+const BASE: usize = 3;
+
+/// The converter's state while the tokeniser reads a document: the line
+/// builder, a context per open element (in step with the model of the
+/// builder's stack, after [`BASE`] contexts), and that model.
+struct Convert {
+    b: Builder,
+    stack: Vec<Ctx>,
+    nesting: Nesting,
+    /// Scratch for decoded text and attribute values.
+    decoded: String,
+    attr: String,
+}
+
+impl Convert {
+    /// Opens an element `name` with its attributes (`tag` its whole text).
+    fn open(&mut self, name: &[u8], attrs: &Attrs<'_>) {
+        let top = *self.stack.last().expect("root context");
+        // Tag names are ASCII here or match nothing below.
+        let name = std::str::from_utf8(name).unwrap_or("");
+        if top.dropped || is_dropped_tag(name) {
+            self.stack.push(Ctx {
+                dropped: true,
+                ..top
+            });
+            return;
+        }
+        let (hidden, attr_bits, class) = scan_attrs(attrs, &mut self.attr);
+        if hidden {
+            self.stack.push(Ctx {
+                dropped: true,
+                ..top
+            });
+            return;
+        }
+        let b = &mut self.b;
+        let is_block = is_block(name);
+        if is_block {
+            b.flush();
+        }
+        let id = b.elems.len() as u32;
+        b.elems.push(ElemStat {
+            paragraphs: u32::from(name == "p"),
+            ..ElemStat::default()
+        });
+        b.nodes.push(units::Node {
+            parent: top.id,
+            sig: crate::hash::mix(crate::hash::hash_bytes(name.as_bytes()) ^ class),
+        });
+        let (block, block_parent, block_grand) = if is_block {
+            (id, top.block, top.block_parent)
+        } else {
+            (top.block, top.block_parent, top.block_grand)
+        };
+        let shape = if is_block {
+            match name.as_bytes() {
+                [b'h', l @ b'1'..=b'6'] => Shape::Heading(l - b'0'),
+                b"li" | b"dt" | b"dd" => Shape::Item,
+                b"tr" => Shape::Row {
+                    table: top.table,
+                    cells: (0, 0),
+                },
+                b"blockquote" => Shape::Quote,
+                // A block inside a cell is a paragraph of its own.
+                _ if matches!(top.shape, Shape::Row { .. }) => Shape::Para,
+                _ => top.shape,
+            }
+        } else {
+            top.shape
+        };
+        let ctx = Ctx {
+            id,
+            parent: top.id,
+            block,
+            block_parent,
+            block_grand,
+            bits: top.bits | element_bits(name, attr_bits),
+            depth: top.depth + 1,
+            pre: top.pre || name == "pre",
+            link: top.link || name == "a",
+            is_block,
+            shape,
+            table: if name == "table" { id } else { top.table },
+            dropped: false,
+        };
+        self.stack.push(ctx);
+        if matches!(name, "td" | "th") {
+            b.text(" ", &ctx);
+            b.line_cells.push(b.line.text.len() as u32);
+        }
+    }
+
+    /// Closes the element at `at` in the stack (the top one, or one the
+    /// builder takes out from under others).
+    fn close(&mut self, at: usize) {
+        let c = self.stack.remove(at);
+        if c.dropped {
+            return;
+        }
+        close(&mut self.b.elems, &c);
+        if let Some(above) = self.stack.get_mut(at) {
+            // What the element above holds from now on counts for the
+            // closed element's parent.
+            if above.parent == c.id {
+                above.parent = c.parent;
+            }
+        }
+        if c.is_block {
+            self.b.flush();
+        }
+    }
+
+    /// Follows the changes the last tag made to the builder's stack; a
+    /// push opens `name`.
+    fn follow(&mut self, name: &[u8], attrs: &Attrs<'_>) {
+        for k in 0..self.nesting.log.len() {
+            match self.nesting.log[k] {
+                Change::Pop => self.close(self.stack.len() - 1),
+                Change::Remove(i) => self.close(i + BASE),
+                Change::Push => self.open(name, attrs),
+                Change::Implied(n) => self.open(n, &Attrs::EMPTY),
+            }
+        }
+        self.nesting.log.clear();
+    }
+
+    fn token(&mut self, token: Token<'_, '_>) {
+        const NONE: Attrs<'static> = Attrs::EMPTY;
+        match token {
+            Token::Text(t) => {
+                let ctx = *self.stack.last().expect("root context");
+                if ctx.dropped {
+                    return;
                 }
-                Node::Text(t) if dropped == 0 => {
-                    let ctx = *stack.last().expect("root context");
-                    b.text(t, &ctx);
+                if t.contains('&') {
+                    let mut d = std::mem::take(&mut self.decoded);
+                    d.clear();
+                    decode(t, false, &mut d);
+                    self.b.text(&d, &ctx);
+                    self.decoded = d;
+                } else {
+                    self.b.text(t, &ctx);
                 }
-                _ => {}
-            },
-            Edge::Close(node) => {
-                if let Node::Element(_) = node.value() {
-                    if dropped > 0 {
-                        dropped -= 1;
-                        continue;
-                    }
-                    // Every element not dropped pushed its context.
-                    if stack.len() > 1 {
-                        let c = stack.pop().expect("more than the root");
-                        close(&mut b.elems, &c);
-                        if c.is_block {
-                            b.flush();
-                        }
-                    }
+            }
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+                text,
+            } => {
+                let name = if name == b"image" { b"img" } else { name };
+                if let Some(k) = [b"html".as_slice(), b"body"]
+                    .iter()
+                    .position(|n| *n == name)
+                {
+                    // The builder adds their attributes to the ones it made.
+                    let (_, bits, _) = scan_attrs(&attrs, &mut self.attr);
+                    self.stack[k + 1].bits |= bits;
+                    return;
                 }
+                if is_void(name) || (self_closing && self.nesting.in_foreign()) {
+                    // Opened and closed at once.
+                    self.nesting.void(name);
+                    self.follow(name, &NONE);
+                    self.open(name, &attrs);
+                    self.close(self.stack.len() - 1);
+                    return;
+                }
+                let tag = if is_formatting(name) {
+                    crate::hash::hash_bytes(text.as_bytes())
+                } else {
+                    0
+                };
+                if self.nesting.open(name, tag) == Verdict::Cut {
+                    self.nesting.log.clear();
+                    return;
+                }
+                self.follow(name, &attrs);
+            }
+            Token::End { name } => {
+                if name == b"br" {
+                    // `</br>` is read as `<br>`.
+                    self.b.flush();
+                    return;
+                }
+                self.nesting.close(name);
+                if name == b"p" && self.nesting.log.is_empty() {
+                    // A `</p>` with no paragraph open makes an empty one.
+                    self.b.flush();
+                }
+                self.follow(name, &NONE);
             }
         }
     }
+}
+
+/// Converts an HTML document into lines and their DOM features.
+pub(crate) fn convert(html: &str) -> HtmlPage {
+    let types = PageTypes::of(html);
+    let mut c = Convert {
+        b: Builder {
+            out: HtmlPage::default(),
+            line: Line {
+                space: true,
+                ..Line::default()
+            },
+            // Element 0 is the document (the root context).
+            elems: vec![ElemStat::default()],
+            nodes: vec![units::Node::default()],
+            containers: Vec::new(),
+            line_cells: Vec::new(),
+        },
+        stack: vec![Ctx::default()],
+        nesting: Nesting::default(),
+        decoded: String::new(),
+        attr: String::new(),
+    };
+    c.open(b"html", &Attrs::EMPTY);
+    c.open(b"body", &Attrs::EMPTY);
+    scan(html, |t| c.token(t));
+    let Convert {
+        mut b, mut stack, ..
+    } = c;
     b.flush();
-    // Elements left open (the root context's children) are already
-    // counted; the document total is element 0 plus what is still open.
+    // Elements left open: their totals go to their parents.
     while stack.len() > 1 {
         let c = stack.pop().expect("more than the root");
-        close(&mut b.elems, &c);
+        if !c.dropped {
+            close(&mut b.elems, &c);
+        }
     }
     let total = b.elems[0].chars.max(1) as f32;
     let elems = &b.elems;

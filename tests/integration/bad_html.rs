@@ -1,6 +1,6 @@
-//! Bad HTML never panics. (Its cost is linear: nesting deeper than 256 is
-//! flattened before parsing, see `src/html/prepare.rs`; speed is measured
-//! in `examples/hostile.rs`, not in timed tests.)
+//! Bad HTML never panics. (Its cost is linear: start tags past a depth of
+//! 256 are ignored, see `src/html/nesting.rs`; speed is measured in
+//! `examples/hostile.rs`, not in timed tests.)
 
 /// Cleans `html` and checks that every output line is a line of the text
 /// the HTML holds (some visible text of the document).
