@@ -107,20 +107,25 @@ pub(super) const MAX_TOKEN: usize = 40;
 /// token of 1 to [`MAX_TOKEN`] bytes.
 pub(super) fn token_bits(tok: &[u8]) -> u32 {
     static WORDS: LazyLock<ClassWords> = LazyLock::new(ClassWords::new);
+    let w = &*WORDS;
+    if !w.first[usize::from(tok[0].to_ascii_lowercase())] {
+        return 0;
+    }
     let mut lower = [0u8; MAX_TOKEN];
     let lower = &mut lower[..tok.len()];
     lower.copy_from_slice(tok);
     lower.make_ascii_lowercase();
-    let w = &*WORDS;
-    if !w.first[usize::from(lower[0])] {
-        return 0;
+    if lower.len() < 4 {
+        return w.exact.get(&*lower).copied().unwrap_or(0);
     }
-    let mut bits = w.exact.get(&*lower).copied().unwrap_or(0);
-    for &len in &w.prefix_lens {
-        if len > lower.len() {
-            break;
+    let head = u32::from_le_bytes(lower[..4].try_into().expect("4 bytes"));
+    let mut bits = 0;
+    if let Some(words) = w.prefix.get(&head) {
+        for &(word, b) in words {
+            if lower.starts_with(word) {
+                bits |= b;
+            }
         }
-        bits |= w.prefix.get(&lower[..len]).copied().unwrap_or(0);
     }
     bits
 }
@@ -131,36 +136,37 @@ struct ClassWords {
     first: [bool; 256],
     /// Words under 4 letters, matched whole.
     exact: HashMap<&'static [u8], u32, WordHash>,
-    /// Words of 4 letters or more, matched as prefixes.
-    prefix: HashMap<&'static [u8], u32, WordHash>,
-    /// The lengths of the prefix words, ascending.
-    prefix_lens: Vec<usize>,
+    /// Words of 4 letters or more, matched as prefixes, by their first
+    /// four bytes.
+    prefix: HashMap<u32, Vec<(&'static [u8], u32)>, WordHash>,
 }
 
 impl ClassWords {
     fn new() -> ClassWords {
         let mut first = [false; 256];
         let mut exact = HashMap::default();
-        let mut prefix = HashMap::default();
+        let mut prefix: HashMap<u32, Vec<(&'static [u8], u32)>, WordHash> = HashMap::default();
         for &(f, words) in &CLASS_WORDS {
             for w in words {
-                first[usize::from(w.as_bytes()[0])] = true;
-                let table = if w.len() >= 4 {
-                    &mut prefix
+                let w = w.as_bytes();
+                first[usize::from(w[0])] = true;
+                let bit = 1u32 << f as u32;
+                if w.len() >= 4 {
+                    let head = u32::from_le_bytes(w[..4].try_into().expect("4 bytes"));
+                    let list = prefix.entry(head).or_default();
+                    match list.iter_mut().find(|(x, _)| *x == w) {
+                        Some((_, b)) => *b |= bit,
+                        None => list.push((w, bit)),
+                    }
                 } else {
-                    &mut exact
-                };
-                *table.entry(w.as_bytes()).or_insert(0) |= 1u32 << f as u32;
+                    *exact.entry(w).or_insert(0) |= bit;
+                }
             }
         }
-        let mut prefix_lens: Vec<usize> = prefix.keys().map(|w| w.len()).collect();
-        prefix_lens.sort_unstable();
-        prefix_lens.dedup();
         ClassWords {
             first,
             exact,
             prefix,
-            prefix_lens,
         }
     }
 }
@@ -175,6 +181,10 @@ struct WordHasher(u64);
 impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
         self.0 = crate::hash::mix(self.0 ^ crate::hash::hash_bytes(bytes));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = crate::hash::mix(self.0 ^ u64::from(n));
     }
 
     fn finish(&self) -> u64 {
@@ -199,5 +209,44 @@ mod tests {
             "footer is a footer word only"
         );
         assert_eq!(token_bits(b"zzz"), 0);
+    }
+
+    #[test]
+    fn tables_say_what_the_word_lists_say() {
+        // The definition, word by word.
+        let want = |tok: &[u8]| -> u32 {
+            let lower = tok.to_ascii_lowercase();
+            let mut bits = 0;
+            for &(f, words) in &CLASS_WORDS {
+                for w in words {
+                    let w = w.as_bytes();
+                    let hit = if w.len() >= 4 {
+                        lower.starts_with(w)
+                    } else {
+                        lower == w
+                    };
+                    if hit {
+                        bits |= 1u32 << f as u32;
+                    }
+                }
+            }
+            bits
+        };
+        for &(_, words) in &CLASS_WORDS {
+            for w in words {
+                for tok in [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    format!("{w}s"),
+                    format!("{w}-list"),
+                    format!("x{w}"),
+                    w[..w.len() - 1].to_string(),
+                ] {
+                    if !tok.is_empty() && tok.len() <= MAX_TOKEN {
+                        assert_eq!(token_bits(tok.as_bytes()), want(tok.as_bytes()), "{tok}");
+                    }
+                }
+            }
+        }
     }
 }

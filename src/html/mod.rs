@@ -241,20 +241,33 @@ fn is_dropped_tag(name: &str) -> bool {
 /// `visibility:hidden`), a hash of its class (for the repeated units, see
 /// [`units`]), and the class-word bits (see [`class`]) of its class, id,
 /// role and itemprop words. Values are read with their character
-/// references resolved.
-fn scan_attrs(attrs: &Attrs<'_>, buf: &mut String) -> (bool, u32, u64) {
+/// references resolved; of a repeated attribute, the first counts (as the
+/// tree builder keeps it).
+fn scan_attrs(attrs: &Attrs<'_>, buf: &mut String, style: &mut String) -> (bool, u32, u64) {
+    const NAMES: [&str; 7] = [
+        "hidden",
+        "class",
+        "id",
+        "role",
+        "itemprop",
+        "aria-hidden",
+        "style",
+    ];
     let (mut hidden, mut bits, mut class) = (false, 0u32, 0u64);
+    let mut seen = 0u8;
     attrs.each(|name, raw| {
-        let is = |n: &str| name.eq_ignore_ascii_case(n);
         if !(2..=11).contains(&name.len()) {
             return;
         }
-        let hides = is("hidden");
-        let words = is("class") || is("id") || is("role") || is("itemprop");
-        if !(hides || words || is("aria-hidden") || is("style")) {
+        let Some(k) = NAMES.iter().position(|n| name.eq_ignore_ascii_case(n)) else {
+            return;
+        };
+        if seen & (1 << k) != 0 {
             return;
         }
-        if hides {
+        seen |= 1 << k;
+        let is = |n: &str| NAMES[k] == n;
+        if is("hidden") {
             hidden = true;
             return;
         }
@@ -268,12 +281,14 @@ fn scan_attrs(attrs: &Attrs<'_>, buf: &mut String) -> (bool, u32, u64) {
         if is("aria-hidden") {
             hidden |= value == "true";
         } else if is("style") {
-            let s: String = value
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
+            // Without whitespace, ASCII lowercased.
+            let mut s = std::mem::take(style);
+            s.clear();
+            for c in value.chars().filter(|c| !c.is_whitespace()) {
+                s.push(c.to_ascii_lowercase());
+            }
             hidden |= s.contains("display:none") || s.contains("visibility:hidden");
+            *style = s;
         } else {
             if is("class") {
                 class = class_hash(value);
@@ -500,9 +515,10 @@ struct Convert {
     b: Builder,
     stack: Vec<Ctx>,
     nesting: Nesting,
-    /// Scratch for decoded text and attribute values.
+    /// Scratch for decoded text and attribute values, and styles.
     decoded: String,
     attr: String,
+    style: String,
 }
 
 impl Convert {
@@ -518,7 +534,7 @@ impl Convert {
             });
             return;
         }
-        let (hidden, attr_bits, class) = scan_attrs(attrs, &mut self.attr);
+        let (hidden, attr_bits, class) = scan_attrs(attrs, &mut self.attr, &mut self.style);
         if hidden {
             self.stack.push(Ctx {
                 dropped: true,
@@ -647,7 +663,7 @@ impl Convert {
                     .position(|n| *n == name)
                 {
                     // The builder adds their attributes to the ones it made.
-                    let (_, bits, _) = scan_attrs(&attrs, &mut self.attr);
+                    let (_, bits, _) = scan_attrs(&attrs, &mut self.attr, &mut self.style);
                     self.stack[k + 1].bits |= bits;
                     return;
                 }
@@ -707,6 +723,7 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
         nesting: Nesting::default(),
         decoded: String::new(),
         attr: String::new(),
+        style: String::new(),
     };
     c.open(b"html", &Attrs::EMPTY);
     c.open(b"body", &Attrs::EMPTY);

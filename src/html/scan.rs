@@ -290,26 +290,15 @@ impl<'h> Attrs<'h> {
     /// No attributes.
     pub(super) const EMPTY: Attrs<'static> = Attrs { text: "" };
 
-    /// Every attribute as (name, raw value), names as written (compare
-    /// them without case); a repeated name is given once, its first value
-    /// (as the tree builder keeps it).
+    /// Every attribute as (name, raw value), in order, names as written
+    /// (compare them without case; a repeated name comes again, and the
+    /// tree builder keeps the first).
     pub(super) fn each(&self, mut f: impl FnMut(&'h str, &'h str)) {
-        // The names seen, for the few we care about: at most 16 kept.
-        let mut seen: [&str; 16] = [""; 16];
-        let mut n_seen = 0;
         let b = self.text.as_bytes();
         let mut i = 0;
         // The text ends before `>`: the steps stop at its end.
         while let Step::Attr { name, value, next } = step_in(b, i) {
-            let name = &self.text[name.0..name.1];
-            let value = &self.text[value.0..value.1];
-            if !seen[..n_seen].iter().any(|s| s.eq_ignore_ascii_case(name)) {
-                if n_seen < seen.len() {
-                    seen[n_seen] = name;
-                    n_seen += 1;
-                }
-                f(name, value);
-            }
+            f(&self.text[name.0..name.1], &self.text[value.0..value.1]);
             i = next;
         }
     }
@@ -570,11 +559,10 @@ mod tests {
                 "</p>",
             ]
         );
-        // Repeated attributes: the first wins. Unquoted values end at a
-        // space; `'` inside one is part of it.
+        // Unquoted values end at a space; `'` inside one is part of it.
         assert_eq!(
             tokens("<div class=a class=b title=it's>x"),
-            [r#"<div class="a" title="it's">"#, r#"text "x""#]
+            [r#"<div class="a" class="b" title="it's">"#, r#"text "x""#]
         );
         // Custom elements keep their whole name.
         assert_eq!(tokens("<my-card-list>")[0], "<my-card-list>");
