@@ -42,12 +42,6 @@ fn name_of(name: &[u8]) -> Name {
     n
 }
 
-/// The length of a padded name.
-fn trimmed(n: &Name) -> &[u8] {
-    let len = n.iter().position(|&c| c == 0).unwrap_or(n.len());
-    &n[..len]
-}
-
 /// Formatting elements: the builder reopens them after a block closes them
 /// (its list of active formatting elements).
 pub(super) fn is_formatting(n: &[u8]) -> bool {
@@ -226,10 +220,51 @@ fn is_heading(n: &[u8]) -> bool {
     matches!(n, [b'h', b'1'..=b'6'])
 }
 
+/// The names the model looks for most: an element of one of them is
+/// counted while open, so a search for one that is not open costs nothing.
+const N_TRACKED: usize = 20;
+
+/// A name's index among the tracked names.
+fn tracked(name: &[u8]) -> Option<usize> {
+    Some(match name {
+        b"p" => 0,
+        b"li" => 1,
+        b"dd" => 2,
+        b"dt" => 3,
+        b"a" => 4,
+        b"button" => 5,
+        b"select" => 6,
+        b"form" => 7,
+        b"table" => 8,
+        b"tr" => 9,
+        b"td" => 10,
+        b"th" => 11,
+        b"tbody" => 12,
+        b"thead" => 13,
+        b"tfoot" => 14,
+        b"nobr" => 15,
+        b"option" => 16,
+        b"optgroup" => 17,
+        b"svg" => 18,
+        b"math" => 19,
+        _ => return None,
+    })
+}
+
+/// [`Open::flags`]: a scope boundary, a special element, a formatting one.
+const SCOPE: u8 = 1;
+const SPECIAL: u8 = 2;
+const FORMATTING: u8 = 4;
+
 /// An open element as the model of the builder's stack holds it.
 #[derive(Clone, Copy)]
 struct Open {
     name: Name,
+    /// The name's length in `name` (32 for a hashed long name).
+    len: u8,
+    flags: u8,
+    /// Its index among the tracked names, if there.
+    tracked: Option<u8>,
     /// Hash of the start tag's text (formatting elements: the builder keeps
     /// at most three identical ones).
     tag: u64,
@@ -260,12 +295,34 @@ pub(super) enum Change {
     Implied(&'static [u8]),
 }
 
+impl Open {
+    fn new(name: &[u8], tag: u64, lingering_at: usize) -> Open {
+        let flags = if is_scope_boundary(name) { SCOPE } else { 0 }
+            | if is_special(name) { SPECIAL } else { 0 }
+            | if is_formatting(name) { FORMATTING } else { 0 };
+        Open {
+            name: name_of(name),
+            len: name.len().min(32) as u8,
+            flags,
+            tracked: tracked(name).map(|k| k as u8),
+            tag,
+            lingering_at,
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.name[..usize::from(self.len)]
+    }
+}
+
 /// A model of the tree builder's stack of open elements, at most
 /// [`MAX_DEPTH`] deep: every operation looks at no more than that many
 /// entries, so the scan stays linear.
 #[derive(Default)]
 pub(super) struct Nesting {
     stack: Vec<Open>,
+    /// How many elements of each tracked name are on `stack`.
+    counts: [u32; N_TRACKED],
     /// The changes since the caller last cleared it.
     pub log: Vec<Change>,
     /// Formatting elements closed by another element, which the builder
@@ -286,17 +343,44 @@ impl Nesting {
     /// The index of the topmost open element named `name` before a scope
     /// boundary (or one of `also`) is met.
     fn in_scope(&self, name: &[u8], also: &[&[u8]]) -> Option<usize> {
+        if !self.may_be_open(name) {
+            return None;
+        }
         let key = name_of(name);
         for (i, e) in self.stack.iter().enumerate().rev() {
-            let n = trimmed(&e.name);
             if e.name == key {
                 return Some(i);
             }
-            if is_scope_boundary(n) || also.contains(&n) {
+            if e.flags & SCOPE != 0 || also.contains(&e.bytes()) {
                 return None;
             }
         }
         None
+    }
+
+    /// False when no element named `name` is open (known for the
+    /// tracked names; others may be).
+    fn may_be_open(&self, name: &[u8]) -> bool {
+        tracked(name).is_none_or(|k| self.counts[k] > 0)
+    }
+
+    /// Pushes an element, counted.
+    fn push(&mut self, e: Open) {
+        if let Some(k) = e.tracked {
+            self.counts[usize::from(k)] += 1;
+        }
+        self.formatting += usize::from(e.flags & FORMATTING != 0);
+        self.stack.push(e);
+    }
+
+    /// Takes entry `i` off the stack, counted.
+    fn take(&mut self, i: usize) -> Open {
+        let e = self.stack.remove(i);
+        if let Some(k) = e.tracked {
+            self.counts[usize::from(k)] -= 1;
+        }
+        self.formatting -= usize::from(e.flags & FORMATTING != 0);
+        e
     }
 
     /// Pops the stack down to entry `i`, inclusive. Formatting elements
@@ -304,13 +388,11 @@ impl Nesting {
     /// drops what lingers since it opened.
     fn pop_through(&mut self, i: usize) {
         while self.stack.len() > i {
-            let e = self.stack.pop().expect("non-empty above i");
+            let e = self.take(self.stack.len() - 1);
             self.log.push(Change::Pop);
-            let n = trimmed(&e.name);
-            if is_scope_boundary(n) {
+            if e.flags & SCOPE != 0 {
                 self.lingering.truncate(e.lingering_at);
-            } else if is_formatting(n) {
-                self.formatting -= 1;
+            } else if e.flags & FORMATTING != 0 {
                 // The builder keeps three identical ones at most.
                 let same = self.lingering.iter().filter(|l| l.tag == e.tag).count();
                 if self.stack.len() > i && same < 3 {
@@ -326,29 +408,33 @@ impl Nesting {
     /// Removes entry `i` alone (the builder takes it out of the stack and
     /// leaves the elements above it open).
     fn remove(&mut self, i: usize) {
-        if is_formatting(trimmed(&self.stack[i].name)) {
-            self.formatting -= 1;
-        }
-        self.stack.remove(i);
+        self.take(i);
         self.log.push(Change::Remove(i));
     }
 
     /// Whether an element named `name` is open.
     fn is_open(&self, name: &[u8]) -> bool {
-        let key = name_of(name);
-        self.stack.iter().any(|e| e.name == key)
+        match tracked(name) {
+            Some(k) => self.counts[k] > 0,
+            None => {
+                let key = name_of(name);
+                self.stack.iter().any(|e| e.name == key)
+            }
+        }
     }
 
     /// The topmost open element named `name`, unless a special element is
     /// above it.
     fn topmost_before_special(&self, name: &[u8]) -> Option<usize> {
+        if !self.may_be_open(name) {
+            return None;
+        }
         let key = name_of(name);
         for (i, e) in self.stack.iter().enumerate().rev() {
-            let n = trimmed(&e.name);
             if e.name == key {
                 return Some(i);
             }
-            if is_special(n) {
+            if e.flags & SPECIAL != 0 {
                 return None;
             }
         }
@@ -356,15 +442,13 @@ impl Nesting {
     }
 
     fn top(&self) -> &[u8] {
-        self.stack.last().map_or(&[], |e| trimmed(&e.name))
+        self.stack.last().map_or(&[], Open::bytes)
     }
 
     /// Whether an element named `name` is open inside foreign content
     /// (`svg` or `math`), where `/>` closes an element.
     pub(super) fn in_foreign(&self) -> bool {
-        self.stack
-            .iter()
-            .any(|e| matches!(trimmed(&e.name), b"svg" | b"math"))
+        self.is_open(b"svg") || self.is_open(b"math")
     }
 
     /// A start tag `name` (its whole text hashes to `tag`).
@@ -387,20 +471,26 @@ impl Nesting {
             }
         }
         let close_item = |s: &Nesting, items: &[&[u8]]| {
+            if !items.iter().any(|n| s.may_be_open(n)) {
+                return None;
+            }
             for (i, e) in s.stack.iter().enumerate().rev() {
-                let n = trimmed(&e.name);
+                let n = e.bytes();
                 if items.contains(&n) {
                     return Some(i);
                 }
-                if is_special(n) && !matches!(n, b"address" | b"div" | b"p") {
+                if e.flags & SPECIAL != 0 && !matches!(n, b"address" | b"div" | b"p") {
                     return None;
                 }
             }
             None
         };
         let table_cell = |s: &Nesting, names: &[&[u8]], stop: &[&[u8]]| {
+            if !names.iter().any(|n| s.may_be_open(n)) {
+                return None;
+            }
             for (i, e) in s.stack.iter().enumerate().rev() {
-                let n = trimmed(&e.name);
+                let n = e.bytes();
                 if names.contains(&n) {
                     return Some(i);
                 }
@@ -438,11 +528,7 @@ impl Nesting {
         }
         if name == b"a" {
             // A new link ends the one still open.
-            if let Some(k) = self
-                .lingering
-                .iter()
-                .rposition(|l| trimmed(&l.name) == b"a")
-            {
+            if let Some(k) = self.lingering.iter().rposition(|l| l.bytes() == b"a") {
                 self.lingering.remove(k);
             }
             if let Some(i) = self.in_scope(b"a", &[]) {
@@ -467,12 +553,7 @@ impl Nesting {
             *self.excess.entry(name_of(name)).or_default() += 1;
             return Verdict::Cut;
         }
-        self.formatting += usize::from(formatting);
-        self.stack.push(Open {
-            name: name_of(name),
-            tag,
-            lingering_at: self.lingering.len(),
-        });
+        self.push(Open::new(name, tag, self.lingering.len()));
         self.log.push(Change::Push);
         Verdict::Keep
     }
@@ -480,11 +561,7 @@ impl Nesting {
     /// Opens an element the builder implies (within the depth cap).
     fn implied(&mut self, name: &'static [u8]) {
         if self.depth() < MAX_DEPTH {
-            self.stack.push(Open {
-                name: name_of(name),
-                tag: 0,
-                lingering_at: self.lingering.len(),
-            });
+            self.push(Open::new(name, 0, self.lingering.len()));
             self.log.push(Change::Implied(name));
         }
     }
