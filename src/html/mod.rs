@@ -22,7 +22,7 @@ mod units;
 use crate::feature::{Dom, DomRow};
 use crate::math::{flag, ln1};
 use class::{MAX_TOKEN, token_bits};
-use nesting::{Change, Nesting, Verdict, is_formatting, is_void};
+use nesting::{Change, Nesting, is_formatting, is_void};
 use scan::{Attrs, Token, decode, scan};
 use units::PageTypes;
 
@@ -522,7 +522,7 @@ struct Convert {
 }
 
 impl Convert {
-    /// Opens an element `name` with its attributes (`tag` its whole text).
+    /// Opens an element `name` with its attributes.
     fn open(&mut self, name: &[u8], attrs: &Attrs<'_>) {
         let top = *self.stack.last().expect("root context");
         // Tag names are ASCII here or match nothing below.
@@ -634,6 +634,15 @@ impl Convert {
     }
 
     fn token(&mut self, token: Token<'_, '_>) {
+        self.read(token);
+        debug_assert_eq!(
+            self.stack.len(),
+            self.nesting.len() + BASE,
+            "the contexts follow the stack"
+        );
+    }
+
+    fn read(&mut self, token: Token<'_, '_>) {
         const NONE: Attrs<'static> = Attrs::EMPTY;
         match token {
             Token::Text(t) => {
@@ -680,10 +689,9 @@ impl Convert {
                 } else {
                     0
                 };
-                if self.nesting.open(name, tag) == Verdict::Cut {
-                    self.nesting.log.clear();
-                    return;
-                }
+                // A tag ignored for depth may still have closed elements
+                // (its log has no push then).
+                self.nesting.open(name, tag);
                 self.follow(name, &attrs);
             }
             Token::End { name } => {

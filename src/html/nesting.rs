@@ -335,6 +335,11 @@ pub(super) struct Nesting {
 }
 
 impl Nesting {
+    /// The number of open elements.
+    pub(super) fn len(&self) -> usize {
+        self.stack.len()
+    }
+
     /// The depth the builder's stack can reach.
     fn depth(&self) -> usize {
         self.stack.len() + self.lingering.len()
