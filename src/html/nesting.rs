@@ -348,15 +348,27 @@ impl Nesting {
     /// The index of the topmost open element named `name` before a scope
     /// boundary (or one of `also`) is met.
     fn in_scope(&self, name: &[u8], also: &[&[u8]]) -> Option<usize> {
-        if !self.may_be_open(name) {
+        self.topmost(&[name], |e| {
+            e.flags & SCOPE != 0 || also.contains(&e.bytes())
+        })
+    }
+
+    /// The index of the topmost open element named one of `names` (at most
+    /// three), unless an element for which `stop` holds is above it.
+    fn topmost(&self, names: &[&[u8]], stop: impl Fn(&Open) -> bool) -> Option<usize> {
+        if !names.iter().any(|n| self.may_be_open(n)) {
             return None;
         }
-        let key = name_of(name);
+        let mut keys: [Name; 3] = [[0; 32]; 3];
+        for (k, n) in keys.iter_mut().zip(names) {
+            *k = name_of(n);
+        }
+        let keys = &keys[..names.len().min(3)];
         for (i, e) in self.stack.iter().enumerate().rev() {
-            if e.name == key {
+            if keys.contains(&e.name) {
                 return Some(i);
             }
-            if e.flags & SCOPE != 0 || also.contains(&e.bytes()) {
+            if stop(e) {
                 return None;
             }
         }
@@ -431,19 +443,7 @@ impl Nesting {
     /// The topmost open element named `name`, unless a special element is
     /// above it.
     fn topmost_before_special(&self, name: &[u8]) -> Option<usize> {
-        if !self.may_be_open(name) {
-            return None;
-        }
-        let key = name_of(name);
-        for (i, e) in self.stack.iter().enumerate().rev() {
-            if e.name == key {
-                return Some(i);
-            }
-            if e.flags & SPECIAL != 0 {
-                return None;
-            }
-        }
-        None
+        self.topmost(&[name], |e| e.flags & SPECIAL != 0)
     }
 
     fn top(&self) -> &[u8] {
@@ -476,34 +476,14 @@ impl Nesting {
             }
         }
         let close_item = |s: &Nesting, items: &[&[u8]]| {
-            if !items.iter().any(|n| s.may_be_open(n)) {
-                return None;
-            }
-            for (i, e) in s.stack.iter().enumerate().rev() {
-                let n = e.bytes();
-                if items.contains(&n) {
-                    return Some(i);
-                }
-                if e.flags & SPECIAL != 0 && !matches!(n, b"address" | b"div" | b"p") {
-                    return None;
-                }
-            }
-            None
+            s.topmost(items, |e| {
+                e.flags & SPECIAL != 0 && !matches!(e.bytes(), b"address" | b"div" | b"p")
+            })
         };
         let table_cell = |s: &Nesting, names: &[&[u8]], stop: &[&[u8]]| {
-            if !names.iter().any(|n| s.may_be_open(n)) {
-                return None;
-            }
-            for (i, e) in s.stack.iter().enumerate().rev() {
-                let n = e.bytes();
-                if names.contains(&n) {
-                    return Some(i);
-                }
-                if n == b"table" || n == b"html" || stop.contains(&n) {
-                    return None;
-                }
-            }
-            None
+            s.topmost(names, |e| {
+                matches!(e.bytes(), b"table" | b"html") || stop.contains(&e.bytes())
+            })
         };
         let closed = match name {
             b"li" => close_item(self, &[b"li"]),
