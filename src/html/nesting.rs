@@ -328,7 +328,8 @@ pub(super) struct Nesting {
     /// Formatting elements closed by another element, which the builder
     /// will reopen (its active formatting elements not on the stack).
     lingering: Vec<Open>,
-    /// Start tags cut for depth, by name, whose end tags are cut too.
+    /// Start tags ignored for depth, by name, whose end tags are ignored
+    /// too.
     excess: HashMap<Name, u32>,
     /// The formatting elements on `stack`.
     formatting: usize,
