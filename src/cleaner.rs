@@ -71,11 +71,12 @@ pub fn clean(text: &str) -> String {
 /// [`Cleaner`] and the built-in HTML model.
 ///
 /// The document is read in one pass (no tree is built), scripts, styles
-/// and hidden elements are dropped, and its paragraphs, headings, list items and table rows
-/// become lines that are scored like the lines of a text page, with DOM
-/// features added (tag, link density, form content, the class/id words of
-/// ancestors such as `nav`, `footer`, `comment`, `related`). The output is
-/// the kept lines, joined with `\n`, each paragraph once.
+/// and hidden elements are dropped, and its paragraphs, headings, list
+/// items and table rows become lines that are scored like the lines of a
+/// text page, with DOM features added (tag, link density, form content, the
+/// class/id words of ancestors such as `nav`, `footer`, `comment`,
+/// `related`). The output is the kept lines, joined with `\n`, each
+/// paragraph once.
 ///
 /// # Example
 ///

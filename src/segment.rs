@@ -3,11 +3,12 @@
 //!
 //! A block is one non-blank line of the input, trimmed of surrounding
 //! whitespace. (A line of invisible characters, [`is_invisible`], is a
-//! block the decision never keeps.) Its normalised form is its words, lowercased, separated by
-//! single spaces, with one space before and after (` read also `), so that a
-//! pattern padded the same way can only match whole words. All blocks of a
-//! page share one normalised buffer, separated by `\n` (one allocation a
-//! page); the phrase matcher runs over each block's part of it.
+//! block the decision never keeps.) Its normalised form is its words,
+//! lowercased, separated by single spaces, with one space before and after
+//! (` read also `), so that a pattern padded the same way can only match
+//! whole words. All blocks of a page share one normalised buffer, separated
+//! by `\n` (one allocation a page); the phrase matcher runs over each
+//! block's part of it.
 
 use std::ops::Range;
 

@@ -527,21 +527,17 @@ impl Convert {
         let top = *self.stack.last().expect("root context");
         // Tag names are ASCII here or match nothing below.
         let name = std::str::from_utf8(name).unwrap_or("");
-        if top.dropped || is_dropped_tag(name) {
+        // Inside a dropped element, a dropped tag, or hidden: nothing in it
+        // is page text.
+        let visible = !(top.dropped || is_dropped_tag(name));
+        let seen = visible.then(|| scan_attrs(attrs, &mut self.attr, &mut self.style));
+        let Some((false, attr_bits, class)) = seen else {
             self.stack.push(Ctx {
                 dropped: true,
                 ..top
             });
             return;
-        }
-        let (hidden, attr_bits, class) = scan_attrs(attrs, &mut self.attr, &mut self.style);
-        if hidden {
-            self.stack.push(Ctx {
-                dropped: true,
-                ..top
-            });
-            return;
-        }
+        };
         let b = &mut self.b;
         let is_block = is_block(name);
         if is_block {
@@ -651,11 +647,9 @@ impl Convert {
                     return;
                 }
                 if t.contains('&') {
-                    let mut d = std::mem::take(&mut self.decoded);
-                    d.clear();
-                    decode(t, false, &mut d);
-                    self.b.text(&d, &ctx);
-                    self.decoded = d;
+                    self.decoded.clear();
+                    decode(t, false, &mut self.decoded);
+                    self.b.text(&self.decoded, &ctx);
                 } else {
                     self.b.text(t, &ctx);
                 }

@@ -471,11 +471,7 @@ impl Nesting {
             // Outside a table the builder ignores them.
             return Verdict::Keep;
         }
-        if closes_p(name) {
-            if let Some(i) = self.in_scope(b"p", &[b"button"]) {
-                self.pop_through(i);
-            }
-        }
+        self.close_p_before(name);
         let close_item = |s: &Nesting, items: &[&[u8]]| {
             s.topmost(items, |e| {
                 e.flags & SPECIAL != 0 && !matches!(e.bytes(), b"address" | b"div" | b"p")
@@ -555,6 +551,11 @@ impl Nesting {
     /// A void start tag `name` (`br`, `hr`, `img`, …): it opens nothing,
     /// but `hr` closes an open paragraph.
     pub(super) fn void(&mut self, name: &[u8]) {
+        self.close_p_before(name);
+    }
+
+    /// Closes an open paragraph when a start tag `name` implies its end.
+    fn close_p_before(&mut self, name: &[u8]) {
         if closes_p(name) {
             if let Some(i) = self.in_scope(b"p", &[b"button"]) {
                 self.pop_through(i);

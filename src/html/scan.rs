@@ -60,13 +60,11 @@ pub(super) fn scan(html: &str, mut f: impl FnMut(Token<'_, '_>)) {
         };
         match b.get(lt + 1).copied() {
             Some(c) if c.is_ascii_alphabetic() => {
-                let name_end = name_end(b, lt + 1);
-                let Some((gt, self_closing)) = tag_end(b, name_end) else {
+                emit_text(&mut f, text);
+                let Some((name_end, gt, self_closing)) = read_tag(b, lt + 1) else {
                     // A tag cut by the end of the document is dropped.
-                    emit_text(&mut f, text);
                     return;
                 };
-                emit_text(&mut f, text);
                 let name = lower(&b[lt + 1..name_end], &mut buf);
                 f(Token::Start {
                     name,
@@ -102,12 +100,10 @@ pub(super) fn scan(html: &str, mut f: impl FnMut(Token<'_, '_>)) {
             }
             Some(b'/') => match b.get(lt + 2).copied() {
                 Some(c) if c.is_ascii_alphabetic() => {
-                    let name_end = name_end(b, lt + 2);
-                    let Some((gt, _)) = tag_end(b, name_end) else {
-                        emit_text(&mut f, text);
+                    emit_text(&mut f, text);
+                    let Some((name_end, gt, _)) = read_tag(b, lt + 2) else {
                         return;
                     };
-                    emit_text(&mut f, text);
                     let name = lower(&b[lt + 2..name_end], &mut buf);
                     f(Token::End { name });
                     i = gt + 1;
@@ -167,6 +163,15 @@ fn lower<'n>(name: &[u8], buf: &'n mut [u8; NAME_MAX]) -> &'n [u8] {
     buf[..n].copy_from_slice(&name[..n]);
     buf[..n].make_ascii_lowercase();
     &buf[..n]
+}
+
+/// Reads a tag whose name starts at `name_at`: where its name ends, where
+/// its `>` is, and whether it closes itself; `None` when the document ends
+/// inside it.
+fn read_tag(b: &[u8], name_at: usize) -> Option<(usize, usize, bool)> {
+    let name_end = name_end(b, name_at);
+    let (gt, self_closing) = tag_end(b, name_end)?;
+    Some((name_end, gt, self_closing))
 }
 
 /// Where a tag name starting at `from` ends.
