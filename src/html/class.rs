@@ -1,12 +1,16 @@
 //! The class/id words of elements: an element's `class`, `id`, `role` or
 //! `itemprop` token equal to one of a kind's words, or starting with one of
 //! its words of four letters or more (ASCII case ignored), sets that kind's
-//! DOM feature for the lines inside it.
+//! DOM feature for the lines inside it. [`scan_attrs`] reads an element's
+//! attributes once for those words, whether they hide it, and its class.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::feature::Dom;
+use crate::html::dom::bit;
+use crate::html::refs::decode;
+use crate::html::tree::Attributes;
 
 /// The kinds of class/id words: the DOM feature each sets, and its words.
 const CLASS_WORDS: [(Dom, &[&str]); 11] = [
@@ -100,12 +104,97 @@ const CLASS_WORDS: [(Dom, &[&str]); 11] = [
     (Dom::ClsTitle, &["title", "headline", "heading"]),
 ];
 
+/// One pass over an element's attributes: whether they hide it (`hidden`,
+/// `aria-hidden="true"`, a style with `display:none` or
+/// `visibility:hidden`), a hash of its class (for the repeated units), and the class-word bits (the lists above) of its class, id,
+/// role and itemprop words. Values are read with their character
+/// references resolved; of a repeated attribute, the first counts (as the
+/// tree builder keeps it).
+pub(super) fn scan_attrs<A: Attributes>(
+    attrs: &A,
+    buf: &mut String,
+    style: &mut String,
+) -> (bool, u32, u64) {
+    const NAMES: [&str; 7] = [
+        "hidden",
+        "class",
+        "id",
+        "role",
+        "itemprop",
+        "aria-hidden",
+        "style",
+    ];
+    let (mut hidden, mut bits, mut class) = (false, 0u32, 0u64);
+    let mut seen = 0u8;
+    attrs.each(|name, raw| {
+        if !(2..=11).contains(&name.len()) {
+            return;
+        }
+        let Some(k) = NAMES.iter().position(|n| name.eq_ignore_ascii_case(n)) else {
+            return;
+        };
+        if seen & (1 << k) != 0 {
+            return;
+        }
+        seen |= 1 << k;
+        let is = |n: &str| NAMES[k] == n;
+        if is("hidden") {
+            hidden = true;
+            return;
+        }
+        let value = if A::RAW && raw.contains('&') {
+            buf.clear();
+            decode(raw, true, buf);
+            buf.as_str()
+        } else {
+            raw
+        };
+        if is("aria-hidden") {
+            hidden |= value == "true";
+        } else if is("style") {
+            // Without whitespace, ASCII lowercased.
+            let mut s = std::mem::take(style);
+            s.clear();
+            for c in value.chars().filter(|c| !c.is_whitespace()) {
+                s.push(c.to_ascii_lowercase());
+            }
+            hidden |= s.contains("display:none") || s.contains("visibility:hidden");
+            *style = s;
+        } else {
+            if is("class") {
+                class = class_hash(value);
+            }
+            for tok in value.as_bytes().split(|c| !c.is_ascii_alphanumeric()) {
+                if !tok.is_empty() && tok.len() <= MAX_TOKEN {
+                    bits |= token_bits(tok);
+                }
+            }
+        }
+    });
+    (hidden, bits, class)
+}
+
+/// A hash of a `class` value without its digits, so that `post post-17`
+/// and `post post-18` are one kind of element.
+fn class_hash(value: &str) -> u64 {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for &c in value.as_bytes().iter().filter(|c| !c.is_ascii_digit()) {
+        if n == buf.len() {
+            break;
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    crate::hash::hash_bytes(&buf[..n])
+}
+
 /// The longest token looked up; longer ones are skipped.
-pub(super) const MAX_TOKEN: usize = 40;
+const MAX_TOKEN: usize = 40;
 
 /// The feature bits (bit `f as usize` for feature `f`) of one class/id
 /// token of 1 to [`MAX_TOKEN`] bytes.
-pub(super) fn token_bits(tok: &[u8]) -> u32 {
+fn token_bits(tok: &[u8]) -> u32 {
     static WORDS: LazyLock<ClassWords> = LazyLock::new(ClassWords::new);
     let w = &*WORDS;
     if !w.first[usize::from(tok[0].to_ascii_lowercase())] {
@@ -150,7 +239,7 @@ impl ClassWords {
             for w in words {
                 let w = w.as_bytes();
                 first[usize::from(w[0])] = true;
-                let bit = 1u32 << f as u32;
+                let bit = bit(f);
                 if w.len() >= 4 {
                     let head = u32::from_le_bytes(w[..4].try_into().expect("4 bytes"));
                     let list = prefix.entry(head).or_default();
@@ -198,7 +287,6 @@ mod tests {
 
     #[test]
     fn words_match_whole_or_as_prefixes() {
-        let bit = |f: Dom| 1u32 << f as u32;
         assert_eq!(token_bits(b"nav"), bit(Dom::ClsNav));
         assert_eq!(token_bits(b"Navigation-Main"), bit(Dom::ClsNav));
         assert_eq!(token_bits(b"navx"), 0, "short words match whole");
@@ -226,7 +314,7 @@ mod tests {
                         lower == w
                     };
                     if hit {
-                        bits |= 1u32 << f as u32;
+                        bits |= bit(f);
                     }
                 }
             }

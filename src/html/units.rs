@@ -9,8 +9,8 @@
 
 use std::collections::HashMap;
 
-use super::density;
 use crate::feature::{Dom, DomRow};
+use crate::html::dom::density;
 use crate::math::{flag, ln1};
 
 /// A repeated group has at least this many members.

@@ -7,11 +7,14 @@
 //! them), table parts outside a table, a form inside a form, and
 //! formatting elements (`b`, `font`, …) that the builder would reopen
 //! after a block closes them (counted, not reopened). Every change to the
-//! stack is logged ([`Change`]) for the HTML converter to follow. Depth is
+//! stack is logged ([`Change`]); the tree module turns the log into its
+//! sink's events. Depth is
 //! capped at [`MAX_DEPTH`] and every operation looks at no more entries
 //! than that, so a page of any nesting is read in linear time.
 
 use std::collections::HashMap;
+
+use crate::html::tags::{closes_p, is_formatting, is_heading, is_scope_boundary, is_special};
 
 /// Start tags that would nest deeper than this are ignored (their text
 /// stays): the scope checks walk the stack of open elements, so without a
@@ -40,184 +43,6 @@ fn name_of(name: &[u8]) -> Name {
         n[24..].copy_from_slice(&crate::hash::hash_bytes(name).to_le_bytes());
     }
     n
-}
-
-/// Formatting elements: the builder reopens them after a block closes them
-/// (its list of active formatting elements).
-pub(super) fn is_formatting(n: &[u8]) -> bool {
-    matches!(
-        n,
-        b"a" | b"b"
-            | b"big"
-            | b"code"
-            | b"em"
-            | b"font"
-            | b"i"
-            | b"nobr"
-            | b"s"
-            | b"small"
-            | b"strike"
-            | b"strong"
-            | b"tt"
-            | b"u"
-    )
-}
-
-/// The standard's "special" elements (an end tag for another element does
-/// not close past them).
-fn is_special(n: &[u8]) -> bool {
-    matches!(
-        n,
-        b"address"
-            | b"applet"
-            | b"area"
-            | b"article"
-            | b"aside"
-            | b"base"
-            | b"basefont"
-            | b"bgsound"
-            | b"blockquote"
-            | b"body"
-            | b"br"
-            | b"button"
-            | b"caption"
-            | b"center"
-            | b"col"
-            | b"colgroup"
-            | b"dd"
-            | b"details"
-            | b"dir"
-            | b"div"
-            | b"dl"
-            | b"dt"
-            | b"embed"
-            | b"fieldset"
-            | b"figcaption"
-            | b"figure"
-            | b"footer"
-            | b"form"
-            | b"frame"
-            | b"frameset"
-            | b"h1"
-            | b"h2"
-            | b"h3"
-            | b"h4"
-            | b"h5"
-            | b"h6"
-            | b"head"
-            | b"header"
-            | b"hgroup"
-            | b"hr"
-            | b"html"
-            | b"iframe"
-            | b"img"
-            | b"input"
-            | b"li"
-            | b"link"
-            | b"listing"
-            | b"main"
-            | b"marquee"
-            | b"menu"
-            | b"meta"
-            | b"nav"
-            | b"noembed"
-            | b"noframes"
-            | b"noscript"
-            | b"object"
-            | b"ol"
-            | b"p"
-            | b"param"
-            | b"plaintext"
-            | b"pre"
-            | b"script"
-            | b"search"
-            | b"section"
-            | b"select"
-            | b"source"
-            | b"style"
-            | b"summary"
-            | b"table"
-            | b"tbody"
-            | b"td"
-            | b"template"
-            | b"textarea"
-            | b"tfoot"
-            | b"th"
-            | b"thead"
-            | b"title"
-            | b"tr"
-            | b"track"
-            | b"ul"
-            | b"wbr"
-            | b"xmp"
-    )
-}
-
-/// Elements that end the scope of a search down the stack (the standard's
-/// "has an element in scope"), and the markers of the formatting list.
-fn is_scope_boundary(n: &[u8]) -> bool {
-    matches!(
-        n,
-        b"applet"
-            | b"caption"
-            | b"html"
-            | b"table"
-            | b"td"
-            | b"th"
-            | b"marquee"
-            | b"object"
-            | b"template"
-    )
-}
-
-/// Start tags that close an open `p` (in button scope).
-fn closes_p(n: &[u8]) -> bool {
-    matches!(
-        n,
-        b"address"
-            | b"article"
-            | b"aside"
-            | b"blockquote"
-            | b"center"
-            | b"details"
-            | b"dialog"
-            | b"dir"
-            | b"div"
-            | b"dl"
-            | b"dd"
-            | b"dt"
-            | b"fieldset"
-            | b"figcaption"
-            | b"figure"
-            | b"footer"
-            | b"form"
-            | b"h1"
-            | b"h2"
-            | b"h3"
-            | b"h4"
-            | b"h5"
-            | b"h6"
-            | b"header"
-            | b"hgroup"
-            | b"hr"
-            | b"li"
-            | b"listing"
-            | b"main"
-            | b"menu"
-            | b"nav"
-            | b"ol"
-            | b"p"
-            | b"pre"
-            | b"search"
-            | b"section"
-            | b"summary"
-            | b"ul"
-            | b"xmp"
-    )
-}
-
-fn is_heading(n: &[u8]) -> bool {
-    matches!(n, [b'h', b'1'..=b'6'])
 }
 
 /// The names the model looks for most: an element of one of them is
@@ -324,7 +149,7 @@ pub(super) struct Nesting {
     /// How many elements of each tracked name are on `stack`.
     counts: [u32; N_TRACKED],
     /// The changes since the caller last cleared it.
-    pub log: Vec<Change>,
+    pub(super) log: Vec<Change>,
     /// Formatting elements closed by another element, which the builder
     /// will reopen (its active formatting elements not on the stack).
     lingering: Vec<Open>,
@@ -601,31 +426,11 @@ impl Nesting {
     }
 }
 
-pub(super) fn is_void(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"area"
-            | b"base"
-            | b"br"
-            | b"col"
-            | b"embed"
-            | b"hr"
-            | b"img"
-            | b"input"
-            | b"link"
-            | b"meta"
-            | b"param"
-            | b"source"
-            | b"track"
-            | b"wbr"
-            | b"keygen"
-    )
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::scan::{Token, scan};
     use super::*;
+    use crate::html::scan::{Token, scan};
+    use crate::html::tags::is_void;
 
     /// Runs the tags of `html` through the model: the deepest the stack
     /// got, the elements opened, and the start tags ignored for depth.
