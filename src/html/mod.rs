@@ -170,6 +170,10 @@ impl Sink for Convert {
         }
     }
 
+    fn reads_text(&self) -> bool {
+        !self.stack.last().expect("root context").dropped
+    }
+
     fn root_attrs(&mut self, body: bool, attrs: &impl Attributes) {
         let (_, bits, _) = scan_attrs(attrs, &mut self.attr, &mut self.style);
         self.stack[1 + usize::from(body)].bits |= bits;

@@ -89,6 +89,11 @@ pub(super) trait Sink {
     /// element.
     fn text(&mut self, text: &str);
 
+    /// Whether text inside the innermost open element is read at all (a
+    /// sink drops what hidden elements hold): the driver resolves the
+    /// character references of text only for a sink that reads it.
+    fn reads_text(&self) -> bool;
+
     /// The attributes of an `<html>` (`body: false`) or `<body>` start
     /// tag: the builder adds them to the element it always has.
     fn root_attrs(&mut self, body: bool, attrs: &impl Attributes);
@@ -133,6 +138,9 @@ impl<S: Sink> Tree<'_, S> {
     fn read(&mut self, token: Token<'_, '_>) {
         match token {
             Token::Text(t) => {
+                if !self.sink.reads_text() {
+                    return;
+                }
                 if t.contains('&') {
                     self.decoded.clear();
                     decode(t, false, &mut self.decoded);
