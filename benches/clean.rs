@@ -92,7 +92,7 @@ fn bench(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("clean", "scrapinghub-40"), |b| {
             b.iter(|| {
                 for p in &pages {
-                    black_box(cleaner.clean(black_box(p)));
+                    black_box(cleaner.clean(black_box(*p)));
                 }
             })
         });
@@ -111,11 +111,11 @@ fn bench(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(
             pages.iter().map(|p| p.len() as u64).sum(),
         ));
-        cleaner.clean_html("<p>warm up the model</p>");
+        cleaner.clean(dejunk::Page::html("<p>warm up the model</p>"));
         g.bench_function(BenchmarkId::new("clean_html", "scrapinghub-40"), |b| {
             b.iter(|| {
                 for p in &pages {
-                    black_box(cleaner.clean_html(black_box(p)));
+                    black_box(cleaner.clean(dejunk::Page::html(black_box(p))));
                 }
             })
         });

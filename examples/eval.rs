@@ -156,7 +156,7 @@ fn run() -> Result<(), String> {
     // Build the model's automaton once, outside the timed calls.
     if let Some(c) = &cleaner {
         c.clean("warm up");
-        c.clean_html("<p>warm up</p>");
+        c.clean(dejunk::Page::html("<p>warm up</p>"));
     }
     let mut sums: BTreeMap<String, Sums> = BTreeMap::new();
     for (n, line) in reader.lines().enumerate() {
@@ -190,7 +190,7 @@ fn run() -> Result<(), String> {
                 o
             }
             None => match &cleaner {
-                Some(c) if html => c.clean_html(text),
+                Some(c) if html => c.clean(dejunk::Page::html(text)),
                 Some(c) => c.clean(text),
                 None => unreachable!("a cleaning run has a cleaner"),
             },

@@ -126,7 +126,7 @@ fn main() {
         std::fs::write(dir.join(name), content).expect("write");
         let (s, lines) = best_of_3(|| {
             let out = if *html {
-                cleaner.clean_html(content)
+                cleaner.clean(dejunk::Page::html(content))
             } else {
                 cleaner.clean(content)
             };

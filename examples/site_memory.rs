@@ -64,7 +64,7 @@ fn run() -> Result<(), String> {
     }
     let mut two_pass = Score::default();
     for p in &crawl {
-        let a = cleaner.for_site(&memory, &p.site).analyze(&p.text);
+        let a = cleaner.analyze(dejunk::Page::text(&p.text).site(&memory, &p.site));
         two_pass.add(p, &kept_lines(p, &a));
     }
 
@@ -72,7 +72,7 @@ fn run() -> Result<(), String> {
     let mut online = Score::default();
     for p in &crawl {
         memory.observe(&p.site, &p.text);
-        let a = cleaner.for_site(&memory, &p.site).analyze(&p.text);
+        let a = cleaner.analyze(dejunk::Page::text(&p.text).site(&memory, &p.site));
         online.add(p, &kept_lines(p, &a));
     }
 

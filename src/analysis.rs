@@ -15,7 +15,8 @@ pub(crate) trait Explain: Send + Sync + fmt::Debug + std::panic::RefUnwindSafe {
 
 /// The result of [`Cleaner::analyze`](crate::Cleaner::analyze): every block
 /// of the page, kept or not, with its score and reasons, and the cleaned
-/// text.
+/// text (the same as [`Cleaner::clean`](crate::Cleaner::clean) returns,
+/// on a page of any length).
 ///
 /// # Example
 ///
@@ -29,7 +30,7 @@ pub(crate) trait Explain: Send + Sync + fmt::Debug + std::panic::RefUnwindSafe {
 /// }
 /// assert_eq!(analysis.text(), dejunk::clean(page));
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Analysis<'t> {
     pub(crate) blocks: Vec<Block<'t>>,
     pub(crate) text: String,
@@ -107,7 +108,7 @@ impl<'t> Analysis<'t> {
 /// assert_eq!(b.span(), 2..17);
 /// assert!((0.0..=1.0).contains(&b.score()));
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Block<'t> {
     pub(crate) line: usize,
     pub(crate) text: Cow<'t, str>,
@@ -147,9 +148,9 @@ impl<'t> Block<'t> {
     }
 
     /// The byte range of [`Block::text`] in the input. For HTML input
-    /// ([`Cleaner::analyze_html`](crate::Cleaner::analyze_html)), the range
-    /// in the text extracted from the HTML: every block's text, in order,
-    /// joined with `\n`.
+    /// ([`Page::html`](crate::Page::html)), the range in the text extracted
+    /// from the HTML: every block's text, in order, joined with `\n`; for
+    /// bytes ([`Page::bytes`](crate::Page::bytes)), in the decoded text.
     ///
     /// # Example
     ///
@@ -216,6 +217,24 @@ impl<'t> Block<'t> {
     }
 }
 
+impl fmt::Debug for Block<'_> {
+    /// The block's own fields, and its reasons if they were asked for
+    /// (not what they are made of: that is the page's, shared by every
+    /// block).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("Block");
+        d.field("line", &self.line)
+            .field("text", &self.text)
+            .field("span", &self.span)
+            .field("score", &self.score)
+            .field("kept", &self.kept);
+        if let Some(reasons) = self.reasons.get() {
+            d.field("reasons", reasons);
+        }
+        d.finish_non_exhaustive()
+    }
+}
+
 /// One reason behind a block's decision.
 ///
 /// # Example
@@ -251,7 +270,8 @@ impl Reason {
     }
 
     /// The detail: the phrase or pattern matched, the feature's name, or
-    /// `line N` for the block a duplicate repeats.
+    /// `line N` for the block a duplicate repeats (lines counted from 1,
+    /// as in every message: [`Block::line`] + 1).
     ///
     /// # Example
     ///

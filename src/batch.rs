@@ -3,6 +3,7 @@
 use rayon::prelude::*;
 
 use crate::cleaner::Cleaner;
+use crate::page::Page;
 
 /// Pages taken from the input at a time and cleaned in parallel: enough to
 /// keep every core busy over pages of uneven size, few enough to hold in
@@ -10,7 +11,7 @@ use crate::cleaner::Cleaner;
 const CHUNK: usize = 256;
 
 /// An iterator over cleaned pages, in input order: returned by
-/// [`Cleaner::clean_batch`] and [`Cleaner::clean_html_batch`].
+/// [`Cleaner::clean_batch`].
 ///
 /// It takes pages from the input a chunk at a time (256 pages), cleans the
 /// chunk on all the threads of the current rayon pool, and yields the
@@ -27,25 +28,13 @@ const CHUNK: usize = 256;
 pub struct Batch<'c, I> {
     cleaner: &'c Cleaner,
     pages: I,
-    html: bool,
     done: std::vec::IntoIter<String>,
 }
 
-impl<'c, I> Batch<'c, I> {
-    fn new(cleaner: &'c Cleaner, pages: I, html: bool) -> Batch<'c, I> {
-        Batch {
-            cleaner,
-            pages,
-            html,
-            done: Vec::new().into_iter(),
-        }
-    }
-}
-
-impl<I> Iterator for Batch<'_, I>
+impl<'a, I> Iterator for Batch<'_, I>
 where
     I: Iterator,
-    I::Item: AsRef<str> + Send,
+    I::Item: Into<Page<'a>> + Send,
 {
     type Item = String;
 
@@ -57,65 +46,48 @@ where
         if chunk.is_empty() {
             return None;
         }
-        let (cleaner, html) = (self.cleaner, self.html);
+        let cleaner = self.cleaner;
         let out: Vec<String> = chunk
             .into_par_iter()
-            .map(|page| clean_one(cleaner, page.as_ref(), html))
+            .map(|page| cleaner.clean(page))
             .collect();
         self.done = out.into_iter();
         self.done.next()
     }
 }
 
-/// Cleans text, or HTML when `html`.
-fn clean_one(cleaner: &Cleaner, page: &str, html: bool) -> String {
-    #[cfg(feature = "html")]
-    if html {
-        return cleaner.clean_html(page);
-    }
-    let _ = html;
-    cleaner.clean(page)
-}
-
 impl Cleaner {
-    /// Cleans many pages of raw text in parallel on rayon's thread pool
-    /// (all cores, or the pool the call runs in with
-    /// `ThreadPool::install`), and yields each page's [`Cleaner::clean`]
-    /// output in input order. Needs the `rayon` feature.
+    /// Cleans many pages in parallel on rayon's thread pool (all cores, or
+    /// the pool the call runs in with `ThreadPool::install`), and yields
+    /// each page's [`Cleaner::clean`] output in input order. The pages are
+    /// anything that makes a [`Page`] (text pages as `&str`, or pages made
+    /// with [`Page`]'s constructors: HTML, bytes, a site's memory); pages
+    /// held as `String`s are given by reference (`pages.iter()`). Needs the
+    /// `rayon` feature.
     ///
     /// # Example
     ///
     /// ```
-    /// let cleaner = dejunk::Cleaner::new();
+    /// use dejunk::{Cleaner, Page};
+    ///
+    /// let cleaner = Cleaner::new();
     /// let pages = ["Sign up for our newsletter", "The bridge reopened on Monday after two years of repairs, the city said."];
     /// let cleaned: Vec<String> = cleaner.clean_batch(pages).collect();
     /// assert_eq!(cleaned[1], cleaner.clean(pages[1]));
-    /// ```
-    pub fn clean_batch<I>(&self, pages: I) -> Batch<'_, I::IntoIter>
-    where
-        I: IntoIterator,
-        I::Item: AsRef<str> + Send,
-    {
-        Batch::new(self, pages.into_iter(), false)
-    }
-
-    /// Like [`Cleaner::clean_batch`], for HTML documents
-    /// ([`Cleaner::clean_html`]). Needs the `rayon` and `html` features.
     ///
-    /// # Example
-    ///
-    /// ```
-    /// let cleaner = dejunk::Cleaner::new();
     /// let docs = vec!["<p>The bridge reopened on Monday after two years of repairs, the city said.</p>".to_string(); 3];
-    /// let cleaned: Vec<String> = cleaner.clean_html_batch(&docs).collect();
-    /// assert_eq!(cleaned, vec![cleaner.clean_html(&docs[0]); 3]);
+    /// let cleaned: Vec<String> = cleaner.clean_batch(docs.iter().map(|d| Page::html(d))).collect();
+    /// assert_eq!(cleaned, vec![cleaner.clean(Page::html(&docs[0])); 3]);
     /// ```
-    #[cfg(feature = "html")]
-    pub fn clean_html_batch<I>(&self, pages: I) -> Batch<'_, I::IntoIter>
+    pub fn clean_batch<'a, I>(&self, pages: I) -> Batch<'_, I::IntoIter>
     where
         I: IntoIterator,
-        I::Item: AsRef<str> + Send,
+        I::Item: Into<Page<'a>> + Send,
     {
-        Batch::new(self, pages.into_iter(), true)
+        Batch {
+            cleaner: self,
+            pages: pages.into_iter(),
+            done: Vec::new().into_iter(),
+        }
     }
 }

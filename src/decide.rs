@@ -3,7 +3,8 @@
 //! (and the page header above it), the user's patterns, and the
 //! deduplication pass ([`dedup`](crate::dedup)).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -12,7 +13,7 @@ use crate::error::{Error, ErrorKind};
 use crate::feature::Stats;
 use crate::hash::keyed_hash;
 use crate::memory::Recurrence;
-use crate::score::Page;
+use crate::score::Scored;
 use crate::segment::{is_invisible_line, normalize};
 
 /// When no block that reads as body reaches the threshold, blocks scoring
@@ -104,6 +105,9 @@ pub(crate) enum Why {
     Dup(Dup),
     /// The site memory.
     Site,
+    /// Kept by an earlier window of a long page, at this line of the
+    /// page (see [`drop_seen`]).
+    Seen(usize),
 }
 
 /// The decision on every block of a page.
@@ -120,7 +124,7 @@ pub(crate) struct Decisions {
 /// looked for in the `first` window only.
 pub(crate) fn decide(
     rules: &Rules,
-    page: &Page<'_>,
+    page: &Scored<'_>,
     site: Option<&Recurrence>,
     first: bool,
 ) -> Decisions {
@@ -203,7 +207,11 @@ pub(crate) fn decide(
 /// ending in a full stop, not a list item) with the highest score among
 /// the [`TITLE_WINDOW`] blocks before the start of the body, the first
 /// kept block that reads as body ([`body_like`]).
-fn find_title(page: &Page<'_>, kept: &[bool], recurring: impl Fn(usize) -> bool) -> Option<usize> {
+fn find_title(
+    page: &Scored<'_>,
+    kept: &[bool],
+    recurring: impl Fn(usize) -> bool,
+) -> Option<usize> {
     let start = (0..page.len()).find(|&i| kept[i] && body_like(&page.stats[i]))?;
     (start.saturating_sub(TITLE_WINDOW)..start)
         .filter(|&i| {
@@ -224,17 +232,31 @@ fn body_like(st: &Stats) -> bool {
 
 /// Drops the kept blocks of a window whose text a window before it kept
 /// (`seen`: the keyed hashes of kept texts, as the exact-repeat rule of
-/// [`dedup`] counts them), and adds the window's kept texts to `seen`.
-pub(crate) fn drop_seen(page: &Page<'_>, kept: &mut [bool], seen: &mut HashSet<u64>) {
-    for (i, k) in kept.iter_mut().enumerate() {
-        if *k && page.stats[i].words >= dedup::MIN_EXACT_WORDS {
-            *k = seen.insert(keyed_hash(page.seg.norm_of(i).as_bytes()));
+/// [`dedup`] counts them, and the page line of each), and adds the
+/// window's kept texts to `seen`; `line(i)` is block `i`'s page line.
+pub(crate) fn drop_seen(
+    page: &Scored<'_>,
+    d: &mut Decisions,
+    seen: &mut HashMap<u64, usize>,
+    line: impl Fn(usize) -> usize,
+) {
+    for i in 0..page.len() {
+        if d.kept[i] && page.stats[i].words >= dedup::MIN_EXACT_WORDS {
+            match seen.entry(keyed_hash(page.seg.norm_of(i).as_bytes())) {
+                Entry::Occupied(first) => {
+                    d.kept[i] = false;
+                    d.why[i] = Why::Seen(*first.get());
+                }
+                Entry::Vacant(v) => {
+                    v.insert(line(i));
+                }
+            }
         }
     }
 }
 
 /// Appends the kept blocks' text to `out`, one a line.
-pub(crate) fn write_kept(page: &Page<'_>, kept: &[bool], out: &mut String) {
+pub(crate) fn write_kept(page: &Scored<'_>, kept: &[bool], out: &mut String) {
     let mut first = out.is_empty();
     for (i, &k) in kept.iter().enumerate() {
         if k {

@@ -1,7 +1,9 @@
 //! Stage 6: the explanations behind the decisions, for
 //! [`Cleaner::analyze`](crate::Cleaner::analyze). Cleaning never computes a
-//! reason, and an analysis spells out a block's reasons only when they are
-//! asked for: it keeps what they are made of ([`Explainer`]).
+//! reason. An analysis finds each block's strongest contributions to its
+//! score when it is made (a few numbers a block, so that its memory does
+//! not hold the feature rows), and spells them out as [`Reason`]s only when
+//! they are asked for ([`Explainer`]).
 
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
@@ -9,11 +11,11 @@ use std::sync::{Arc, OnceLock};
 use crate::analysis::{Analysis, Block, Explain, Reason, ReasonKind};
 use crate::decide::{self, Decisions, Rules, Why};
 use crate::dedup::Dup;
-use crate::feature::{CONTEXT, ContextRow, Ctx, Hits, LOCAL, LocalRow};
+use crate::feature::{CONTEXT, Ctx, LOCAL};
 use crate::math::sigmoid;
 use crate::memory::Recurrence;
 use crate::model::Model;
-use crate::score::Page;
+use crate::score::Scored;
 
 /// How many of the model's contributions a block's reasons list.
 const TOP: usize = 4;
@@ -23,40 +25,45 @@ const MIN_WEIGHT: f32 = 0.05;
 /// The analysis of a scored and decided page: every block with its
 /// decision and score, its reasons to come; `text(i)` is block `i`'s text
 /// as the analysis holds it.
-pub(crate) fn analysis<'t>(
+/// The page may be a window of a longer one: its blocks, text and title
+/// are appended to `out`.
+pub(crate) fn analysis<'s, 't>(
     rules: &Arc<Rules>,
     model: &Model,
-    page: Page<'_>,
-    site: Option<Recurrence>,
-    d: Decisions,
-    text: impl Fn(&Page<'_>, usize) -> Cow<'t, str>,
-) -> Analysis<'t> {
-    let mut out = String::new();
-    decide::write_kept(&page, &d.kept, &mut out);
-    let texts: Vec<Cow<'t, str>> = (0..page.len()).map(|i| text(&page, i)).collect();
-    let spans: Vec<_> = page.seg.blocks.iter().map(|b| b.span.clone()).collect();
-    let Page {
-        seg,
-        hits,
-        local,
-        context,
-        tree_z,
-        z2,
+    w: Decided<'s>,
+    text: impl Fn(&Scored<'s>, usize) -> Cow<'t, str>,
+    out: &mut Analysis<'t>,
+) {
+    let Decided {
+        page,
+        d,
+        rec: site,
+        at,
         ..
-    } = page;
+    } = w;
+    decide::write_kept(&page, &d.kept, &mut out.text);
+    let texts: Vec<Cow<'t, str>> = (0..page.len()).map(|i| text(&page, i)).collect();
+    let spans: Vec<_> = page
+        .seg
+        .blocks
+        .iter()
+        .map(|b| b.span.start + at.byte..b.span.end + at.byte)
+        .collect();
+    let top = (0..page.len())
+        .map(|i| strongest(rules, model, &page, &d, i))
+        .collect();
+    let z2 = page.z2;
     let explainer = Arc::new(Explainer {
         rules: Arc::clone(rules),
         model: model.clone(),
-        lines: seg.blocks.iter().map(|b| b.line).collect(),
-        hits,
-        local,
-        context,
-        tree_z,
-        z2,
+        lines: page.seg.blocks.iter().map(|b| b.line + at.line).collect(),
+        top,
         why: d.why,
-        kept: d.kept,
         site,
     });
+    if let Some(t) = d.title {
+        out.title = Some(out.blocks.len() + t);
+    }
     let blocks = texts
         .into_iter()
         .zip(spans)
@@ -65,36 +72,63 @@ pub(crate) fn analysis<'t>(
             line: explainer.lines[i],
             text,
             span,
-            score: sigmoid(explainer.z2[i]),
-            kept: explainer.kept[i],
+            score: sigmoid(z2[i]),
+            kept: d.kept[i],
             index: i,
             explain: Arc::clone(&explainer) as Arc<dyn Explain>,
             reasons: OnceLock::new(),
-        })
-        .collect();
-    Analysis {
-        blocks,
-        text: out,
-        title: d.title,
-    }
+        });
+    out.blocks.extend(blocks);
 }
 
-/// What a page's reasons are made of: the decisions and the scores'
-/// parts.
+/// A page, or a window of a longer one, scored and decided.
 #[derive(Debug)]
+pub(crate) struct Decided<'t> {
+    pub page: Scored<'t>,
+    pub d: Decisions,
+    /// What the site memory knows of its blocks.
+    pub rec: Option<Recurrence>,
+    /// Where it starts in the page's text.
+    pub at: Offsets,
+    /// The page's index of its first block.
+    pub first_block: usize,
+}
+
+/// Where a window of a page starts: its first line and byte in the page's
+/// text.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Offsets {
+    pub line: usize,
+    pub byte: usize,
+}
+
+/// What a page's reasons are made of: the decisions and the model's
+/// strongest contributions to each block's score.
 struct Explainer {
     rules: Arc<Rules>,
     model: Model,
     /// Per block: its line number.
     lines: Vec<usize>,
-    hits: Hits,
-    local: Vec<LocalRow>,
-    context: Vec<ContextRow>,
-    tree_z: Vec<f32>,
-    z2: Vec<f32>,
+    /// Per block: its strongest contributions.
+    top: Vec<Top>,
     why: Vec<Why>,
-    kept: Vec<bool>,
     site: Option<Recurrence>,
+}
+
+/// A block's strongest contributions to its score (logit) in the direction
+/// of the model's decision, strongest first; `len` of them are set.
+#[derive(Clone, Copy)]
+struct Top {
+    parts: [(f32, Source); TOP],
+    len: u8,
+}
+
+impl std::fmt::Debug for Explainer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Explainer")
+            .field("blocks", &self.lines.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Explain for Explainer {
@@ -106,52 +140,17 @@ impl Explain for Explainer {
 /// Where a contribution to the score comes from.
 #[derive(Clone, Copy)]
 enum Source {
-    Context(usize),
+    Context(u16),
     Trees,
-    Local(usize),
+    Local(u16),
     Phrase(u32),
 }
 
-/// Spells out the reasons of block `i`: the rule that decided it, if any,
-/// then the model's strongest contributions in the direction of its
-/// decision.
-fn reasons(e: &Explainer, i: usize) -> Vec<Reason> {
-    let (rules, model, site) = (&*e.rules, &e.model, e.site.as_ref());
-    let (why, kept) = (e.why[i], e.kept[i]);
-    let line = |j: usize| format!("line {}", e.lines[j]);
-    let pattern = |list: &Option<decide::UserPatterns>, p: usize| {
-        list.as_ref()
-            .map_or(String::new(), |k| k.pattern(p).to_string())
-    };
-    let rule = |kind, detail: String| Reason {
-        kind,
-        detail,
-        weight: 0.0,
-    };
-    let mut out = Vec::with_capacity(TOP + 1);
-    match why {
-        Why::Model => {}
-        Why::Title => out.push(rule(ReasonKind::Title, String::new())),
-        Why::AboveTitle(t) => out.push(rule(ReasonKind::AboveTitle, line(t))),
-        Why::Keep(p) => out.push(rule(ReasonKind::KeepPattern, pattern(&rules.keep, p))),
-        Why::Junk(p) => out.push(rule(ReasonKind::JunkPattern, pattern(&rules.junk, p))),
-        Why::Dup(Dup::Exact(j)) => out.push(rule(ReasonKind::Duplicate, line(j))),
-        Why::Dup(Dup::Near(j)) => out.push(rule(ReasonKind::NearDuplicate, line(j))),
-        Why::Site => {
-            let (count, pages) = site.map_or((0, 0), |r| {
-                let c = r.counts[i].unwrap_or(0);
-                (c, r.pages.max(c))
-            });
-            out.push(rule(
-                ReasonKind::SiteMemory,
-                format!("on {count} of {pages} pages of the site"),
-            ));
-        }
-    }
-    // The model's side: contributions to the final logit, centred on the
-    // training means, strongest in the direction of the decision first.
+/// Finds block `i`'s strongest contributions to its final logit, centred
+/// on the training means, in the direction of the model's decision.
+fn strongest(rules: &Rules, model: &Model, page: &Scored<'_>, d: &Decisions, i: usize) -> Top {
     let parts = model.parts();
-    let ctx = &e.context[i];
+    let ctx = &page.context[i];
     let own = [Ctx::Z1, Ctx::Z1Neg, Ctx::Z1InRegion];
     let w_ctx = |f: Ctx| parts.context_weights[f as usize];
     // How much the block's own local score moves the final one.
@@ -169,15 +168,30 @@ fn reasons(e: &Explainer, i: usize) -> Vec<Reason> {
     // The direction of the model's decision (for a block no rule
     // overruled, the decision itself: the body fallback keeps blocks
     // under the threshold).
-    let model_kept = match why {
-        Why::Model => kept,
-        _ => sigmoid(e.z2[i]) >= rules.threshold,
+    let model_kept = match d.why[i] {
+        Why::Model => d.kept[i],
+        _ => sigmoid(page.z2[i]) >= rules.threshold,
     };
     let sign = if model_kept { 1.0 } else { -1.0 };
-    let mut contrib: Vec<(f32, Source)> = Vec::new();
+    let mut top = Top {
+        parts: [(0.0, Source::Trees); TOP],
+        len: 0,
+    };
+    // Kept sorted, strongest first; of equal weights the one considered
+    // first stays first.
     let mut consider = |w: f32, s: Source| {
-        if w * sign > MIN_WEIGHT {
-            contrib.push((w, s));
+        if w * sign <= MIN_WEIGHT {
+            return;
+        }
+        let len = usize::from(top.len);
+        let at = top.parts[..len]
+            .iter()
+            .position(|p| (p.0 * sign).total_cmp(&(w * sign)).is_lt())
+            .unwrap_or(len);
+        if at < TOP {
+            top.parts.copy_within(at..TOP - 1, at + 1);
+            top.parts[at] = (w, s);
+            top.len = (top.len + 1).min(TOP as u8);
         }
     };
     for k in 0..CONTEXT.len() {
@@ -186,36 +200,81 @@ fn reasons(e: &Explainer, i: usize) -> Vec<Reason> {
         }
         consider(
             parts.context_weights[k] * (ctx.0[k] - parts.context_means[k]),
-            Source::Context(k),
+            Source::Context(k as u16),
         );
     }
     if model.has_trees() {
-        consider(e.tree_z[i], Source::Trees);
+        consider(page.tree_z[i], Source::Trees);
     }
-    let x = &e.local[i];
+    let x = &page.local[i];
     for k in 0..LOCAL.len() {
         consider(
             gain * parts.local_weights[k] * (x.0[k] - parts.local_means[k]),
-            Source::Local(k),
+            Source::Local(k as u16),
         );
     }
-    for &id in e.hits.of(i) {
+    for &id in page.hits.of(i) {
         consider(gain * model.phrase(id).1, Source::Phrase(id));
     }
-    // A stable sort: equal weights keep the order above.
-    contrib.sort_by(|a, b| (b.0 * sign).total_cmp(&(a.0 * sign)));
-    out.extend(contrib.into_iter().take(TOP).map(|(weight, s)| {
-        let (kind, detail) = match s {
-            Source::Context(k) => (ReasonKind::Context, CONTEXT[k].to_string()),
-            Source::Trees => (ReasonKind::Context, "trees".to_string()),
-            Source::Local(k) => (ReasonKind::Feature, LOCAL[k].to_string()),
-            Source::Phrase(id) => (ReasonKind::Phrase, model.phrase(id).0.to_string()),
-        };
-        Reason {
-            kind,
-            detail,
-            weight,
+    top
+}
+
+/// Spells out the reasons of block `i`: the rule that decided it, if any,
+/// then the model's strongest contributions in the direction of its
+/// decision.
+fn reasons(e: &Explainer, i: usize) -> Vec<Reason> {
+    let (rules, model, site) = (&*e.rules, &e.model, e.site.as_ref());
+    // Lines are counted from 1 in reasons, as in every message.
+    let line = |j: usize| format!("line {}", e.lines[j] + 1);
+    let pattern = |list: &Option<decide::UserPatterns>, p: usize| {
+        list.as_ref()
+            .map_or(String::new(), |k| k.pattern(p).to_string())
+    };
+    let rule = |kind, detail: String| Reason {
+        kind,
+        detail,
+        weight: 0.0,
+    };
+    let mut out = Vec::with_capacity(TOP + 1);
+    match e.why[i] {
+        Why::Model => {}
+        Why::Title => out.push(rule(ReasonKind::Title, String::new())),
+        Why::AboveTitle(t) => out.push(rule(ReasonKind::AboveTitle, line(t))),
+        Why::Keep(p) => out.push(rule(ReasonKind::KeepPattern, pattern(&rules.keep, p))),
+        Why::Junk(p) => out.push(rule(ReasonKind::JunkPattern, pattern(&rules.junk, p))),
+        Why::Dup(Dup::Exact(j)) => out.push(rule(ReasonKind::Duplicate, line(j))),
+        Why::Dup(Dup::Near(j)) => out.push(rule(ReasonKind::NearDuplicate, line(j))),
+        Why::Seen(l) => out.push(rule(ReasonKind::Duplicate, format!("line {}", l + 1))),
+        Why::Site => {
+            let (count, pages) = site.map_or((0, 0), |r| {
+                let c = r.counts[i].unwrap_or(0);
+                (c, r.pages.max(c))
+            });
+            out.push(rule(
+                ReasonKind::SiteMemory,
+                format!("on {count} of {pages} pages of the site"),
+            ));
         }
-    }));
+    }
+    let top = &e.top[i];
+    out.extend(
+        top.parts[..usize::from(top.len)]
+            .iter()
+            .map(|&(weight, s)| {
+                let (kind, detail) = match s {
+                    Source::Context(k) => {
+                        (ReasonKind::Context, CONTEXT[usize::from(k)].to_string())
+                    }
+                    Source::Trees => (ReasonKind::Context, "trees".to_string()),
+                    Source::Local(k) => (ReasonKind::Feature, LOCAL[usize::from(k)].to_string()),
+                    Source::Phrase(id) => (ReasonKind::Phrase, model.phrase(id).0.to_string()),
+                };
+                Reason {
+                    kind,
+                    detail,
+                    weight,
+                }
+            }),
+    );
     out
 }

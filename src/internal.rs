@@ -16,7 +16,7 @@ pub fn mix(x: u64) -> u64 {
 pub use crate::model::{ModelParts, Tree, tree_input_name};
 
 use crate::Model;
-use crate::score::Page;
+use crate::score::Scored;
 
 /// The features of one page, as the cleaner computes them.
 #[derive(Debug)]
@@ -44,7 +44,7 @@ pub struct PageFeatures {
 /// Featurises `text` with `model` (its phrases and function words, and its
 /// local weights for the context features).
 pub fn features(text: &str, model: &Model) -> PageFeatures {
-    of_page(Page::new(text, model, None))
+    of_page(Scored::new(text, model, None))
 }
 
 /// Featurises an HTML document: converts it to lines with DOM features and
@@ -52,11 +52,11 @@ pub fn features(text: &str, model: &Model) -> PageFeatures {
 #[cfg(feature = "html")]
 pub fn features_html(html: &str, model: &Model) -> (String, PageFeatures) {
     let conv = crate::html::convert(html);
-    let f = of_page(Page::new(&conv.text, model, Some(&conv.dom)));
+    let f = of_page(Scored::new(&conv.text, model, Some(&conv.dom)));
     (conv.text, f)
 }
 
-fn of_page(page: Page<'_>) -> PageFeatures {
+fn of_page(page: Scored<'_>) -> PageFeatures {
     let n = page.len();
     PageFeatures {
         lines: page.seg.blocks.iter().map(|b| b.line).collect(),

@@ -33,25 +33,30 @@ assert!(!body.contains("All rights reserved"));
 
 # Overview
 
-- [`clean`] and [`clean_bytes`]: the default cleaner, for one-off use.
-- [`Cleaner`]: a reusable, thread-safe cleaner built by a [`CleanerBuilder`]
-  (threshold, title, deduplication, the user's own junk and keep patterns,
-  a custom [`Model`]). [`Cleaner::analyze`] returns every block with its
-  decision, score and [`Reason`]s: why a line was removed.
-- [`SiteMemory`] and [`Cleaner::for_site`]: the lines that recur on a
-  site's pages, learned over a crawl and dropped from each of its pages.
+- [`clean`] and [`clean_html`]: the default cleaner, for one-off use.
+- [`Page`]: the one input type. [`Page::text`] (or any `&str`),
+  [`Page::bytes`] (a byte-order mark, invalid UTF-8 repaired), and with the
+  default-on `html` feature [`Page::html`] and [`Page::html_bytes`] (the
+  encoding found as a browser finds it); [`Page::site`] adds a site's
+  [`SiteMemory`].
+- [`Cleaner`]: a reusable, thread-safe cleaner built by a
+  [`CleanerBuilder`] (threshold, title, deduplication, the user's own junk
+  and keep patterns, a custom [`Model`]). Five methods take any page:
+  [`Cleaner::clean`], [`Cleaner::clean_into`], [`Cleaner::extract`] (the
+  text, the title and, for HTML, Markdown: an [`Extract`]),
+  [`Cleaner::analyze`] (every block with its decision, score and
+  [`Reason`]s: why a line was removed), and `Cleaner::clean_batch` (the
+  `rayon` feature).
+- [`SiteMemory`]: the lines that recur on a site's pages, learned over a
+  crawl ([`SiteMemory::observe`]) and dropped from each of its pages.
 - [`Model`]: the learned junk model. The built-in one is trained from a
   labelled corpus by `cargo xtask train` (see `model/README.md`); a model
-  trained on one's own pages loads with [`Model::from_bytes`].
-- `clean_html` and `Cleaner::clean_html` / `Cleaner::analyze_html` (the
-  default-on `html` feature): HTML input, read in one pass (a tokeniser and
-  a model of the standard's tree builder, no tree built), turned into
-  the same blocks with DOM features added, and scored by its own built-in
-  model (`Model::builtin_html`). `clean_html_bytes` and `decode_html` take
-  HTML bytes in any encoding (found as a browser finds it);
-  `clean_html_markdown` writes the kept lines as Markdown.
-- [`decode_text`]: raw page text from bytes (byte-order mark, else UTF-8).
-- [`Cleaner::extract`]: the text and the page's title ([`Extract`]).
+  trained on one's own pages loads with [`Model::from_bytes`]. HTML pages
+  are read in one pass (a tokeniser and a model of the standard's tree
+  builder, no tree built), turned into the same blocks with DOM features
+  added, and scored by their own built-in model (`Model::builtin_html`).
+- [`decode_text`] and `decode_html`: a page's bytes decoded as
+  [`Page::bytes`] and [`Page::html_bytes`] decode them.
 
 # How it works
 
@@ -82,6 +87,10 @@ One pipeline, one module a stage, each using only the stages before it:
    [`CleanerBuilder::dedup`]).
 6. **Explain** (`explain`, for [`Cleaner::analyze`] only): the rule or the
    strongest features and phrases behind each decision.
+
+A page is prepared first (`page`: decoded, and HTML converted to lines
+with DOM features by the `html` front end), and long pages go through
+stages 1 to 6 a window at a time (`window`).
 
 # Example: why was a line removed?
 
@@ -121,18 +130,18 @@ crafted to collide in them (the output does not depend on the seed). HTML
 start tags that would nest deeper than 256 elements are ignored (their text
 stays). Lines of
 invisible characters only are never kept. Invalid UTF-8 is repaired
-by [`clean_bytes`] (which honours UTF-8, UTF-16 and UTF-32 byte-order
+by [`Page::bytes`] (which honours UTF-8, UTF-16 and UTF-32 byte-order
 marks). Only construction returns errors ([`Error`]), and a
 model file is checked whole when it is loaded (its features, its record
 counts and its digest).
 
 # Crate features
 
-- `html` (default): `clean_html` and the HTML model (dependencies: memchr,
-  servo's `web_atoms` for the named character references, encoding_rs and
-  chardetng for bytes).
-- `rayon`: `Cleaner::clean_batch` and `Cleaner::clean_html_batch`, many
-  pages cleaned in parallel on rayon's pool, in input order.
+- `html` (default): `clean_html`, `Page::html`, `Page::html_bytes` and
+  the HTML model (dependencies: memchr, servo's `web_atoms` for the named
+  character references, encoding_rs and chardetng for bytes).
+- `rayon`: `Cleaner::clean_batch`, many pages cleaned in parallel on
+  rayon's pool, in input order.
 - `_internal`: exposes the featuriser to the trainer in `xtask/`. Not part
   of the public API and not semver-stable.
 */
@@ -157,27 +166,29 @@ mod hash;
 #[cfg(feature = "html")]
 mod html;
 #[cfg(feature = "_internal")]
+#[doc(hidden)]
 pub mod internal;
 #[cfg(feature = "html")]
 mod markdown;
 mod math;
 mod memory;
 mod model;
+mod page;
 mod phrase;
 mod score;
 mod segment;
+mod window;
 
 pub use crate::analysis::{Analysis, Block, Reason, ReasonKind};
 #[cfg(feature = "rayon")]
 pub use crate::batch::Batch;
-pub use crate::cleaner::{
-    Cleaner, CleanerBuilder, DEFAULT_THRESHOLD, Extract, ForSite, clean, clean_bytes, decode_text,
-};
+pub use crate::cleaner::{Cleaner, CleanerBuilder, DEFAULT_THRESHOLD, Extract, clean, decode_text};
 #[cfg(feature = "html")]
-pub use crate::cleaner::{clean_html, clean_html_bytes, clean_html_markdown, decode_html};
+pub use crate::cleaner::{clean_html, decode_html};
 pub use crate::error::{Error, ErrorKind};
 pub use crate::memory::{Observation, SiteMemory, SiteMemoryBuilder};
 pub use crate::model::Model;
+pub use crate::page::Page;
 
 /// The version of the built-in model (see `model/README.md`).
 ///

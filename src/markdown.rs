@@ -6,13 +6,13 @@
 //! those of [`crate::decide::write_kept`].
 
 use crate::html::{Shape, Shapes};
-use crate::score::Page;
+use crate::score::Scored;
 
 /// Appends the kept blocks of an HTML page to `out` as Markdown; `page`
 /// may be a window of the page whose first block is the page's block
 /// `first` (the shapes are the whole page's).
 pub(crate) fn write_kept(
-    page: &Page<'_>,
+    page: &Scored<'_>,
     kept: &[bool],
     shapes: &Shapes,
     first: usize,
@@ -86,7 +86,7 @@ fn separate(out: &mut String, tight: bool) {
 /// Writes rows as a pipe table of `width` columns; the first row is its
 /// header.
 fn table_rows(
-    page: &Page<'_>,
+    page: &Scored<'_>,
     shapes: &Shapes,
     first: usize,
     rows: &[usize],

@@ -15,15 +15,14 @@
 //! operation counter, so the table is a pure function of the order of the
 //! [`SiteMemory::observe`] calls.
 //!
-//! (Over 500 lines for one job, the site memory: its table, the two ways to
-//! feed it ([`Observation`]), its builder, and their documented examples,
-//! which are 300 of the lines.)
+//! Pages are read into it by [`SiteMemory::observe`] and
+//! [`Observation::new`], which the `page` module defines (it reads pages).
 
 use std::sync::Mutex;
 
 use crate::error::{Error, ErrorKind};
 use crate::hash::{hash_bytes, mix};
-use crate::segment::{Segmented, segment};
+use crate::segment::Segmented;
 
 /// Slots per bucket: 8 slots of 8 bytes, one cache line.
 const SLOTS: usize = 8;
@@ -104,14 +103,14 @@ struct Shard {
 /// ([`Observation`]) and [`learn`](SiteMemory::learn) them in page order.
 ///
 /// Use it in two passes (observe every page of the crawl, then clean each
-/// with [`Cleaner::for_site`](crate::Cleaner::for_site)),
+/// with [`Page::site`](crate::Page::site)),
 /// or online (observe each page, then clean it: the memory improves as the
 /// crawl goes on).
 ///
 /// # Example
 ///
 /// ```
-/// use dejunk::{Cleaner, SiteMemory};
+/// use dejunk::{Cleaner, Page, SiteMemory};
 ///
 /// let memory = SiteMemory::new();
 /// let promo = "Our readers trust us to bring them the news that matters, every single day of the year.";
@@ -127,10 +126,10 @@ struct Shard {
 ///     memory.observe("news.example", page);
 /// }
 /// let cleaner = Cleaner::new();
-/// let out = cleaner.for_site(&memory, "news.example").clean(&pages[0]);
+/// let out = cleaner.clean(Page::text(&pages[0]).site(&memory, "news.example"));
 /// assert_eq!(out, bodies[0]);
 /// // Another site's pages are not affected.
-/// assert!(cleaner.for_site(&memory, "other.example").clean(&pages[0]).contains(promo));
+/// assert!(cleaner.clean(Page::text(&pages[0]).site(&memory, "other.example")).contains(promo));
 /// ```
 pub struct SiteMemory {
     shards: Box<[Mutex<Shard>]>,
@@ -196,40 +195,10 @@ impl SiteMemory {
         SiteMemoryBuilder::new()
     }
 
-    /// Learns from one page of `site`, given as raw page text (one block a
-    /// line): each distinct line counts once for the page.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let memory = dejunk::SiteMemory::new();
-    /// memory.observe("example.com", "Home | News\nA story.\nHome | News");
-    /// assert_eq!(memory.pages("example.com"), 1);
-    /// assert_eq!(memory.count("example.com", "home   NEWS"), 1);
-    /// ```
-    pub fn observe(&self, site: &str, text: &str) {
-        self.learn(&Observation::text(site, text));
-    }
-
-    /// Learns from one page of `site` given as HTML: its lines are the
-    /// blocks [`Cleaner::clean_html`](crate::Cleaner::clean_html) scores.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let memory = dejunk::SiteMemory::new();
-    /// memory.observe_html("example.com", "<nav>Home</nav><p>A story.</p>");
-    /// assert_eq!(memory.count("example.com", "Home"), 1);
-    /// ```
-    #[cfg(feature = "html")]
-    pub fn observe_html(&self, site: &str, html: &str) {
-        self.learn(&Observation::html(site, html));
-    }
-
-    /// Learns from a page prepared with [`Observation::text`] or
-    /// [`Observation::html`]: the same as [`SiteMemory::observe`] with the
-    /// page's text, so that pages can be prepared on many threads and
-    /// learnt in a fixed order (the table depends on that order).
+    /// Learns from a page prepared with [`Observation::new`]: the same as
+    /// [`SiteMemory::observe`] with the page, so that pages can be prepared
+    /// on many threads and learnt in a fixed order (the table depends on
+    /// that order).
     ///
     /// # Example
     ///
@@ -238,7 +207,7 @@ impl SiteMemory {
     ///
     /// let pages = ["Home\nFirst story.", "Home\nSecond story."];
     /// // Prepared in any order or in parallel ...
-    /// let prepared: Vec<Observation> = pages.iter().map(|p| Observation::text("a.example", p)).collect();
+    /// let prepared: Vec<Observation> = pages.iter().map(|p| Observation::new("a.example", *p)).collect();
     /// // ... learnt in page order.
     /// let memory = SiteMemory::new();
     /// for o in &prepared {
@@ -385,7 +354,7 @@ impl SiteMemory {
 /// # Example
 ///
 /// ```
-/// let o = dejunk::Observation::text("a.example", "Home\nA story.\nHome");
+/// let o = dejunk::Observation::new("a.example", "Home\nA story.\nHome");
 /// assert_eq!(o.lines(), 2);
 /// ```
 #[derive(Clone, Debug)]
@@ -395,43 +364,19 @@ pub struct Observation {
 }
 
 impl Observation {
-    /// Prepares a page of `site` given as raw page text.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let o = dejunk::Observation::text("a.example", "One line\n\nAnother line");
-    /// assert_eq!(o.lines(), 2);
-    /// ```
-    pub fn text(site: &str, text: &str) -> Observation {
-        Observation::of(site, &segment(text))
-    }
-
-    /// Prepares a page of `site` given as HTML.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let o = dejunk::Observation::html("a.example", "<p>One</p><p>Two</p>");
-    /// assert_eq!(o.lines(), 2);
-    /// ```
-    #[cfg(feature = "html")]
-    pub fn html(site: &str, html: &str) -> Observation {
-        Observation::of(site, &segment(&crate::html::convert(html).text))
-    }
-
     /// The number of distinct lines (with a letter) of the page.
     ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(dejunk::Observation::text("a.example", "2024\n\n").lines(), 0);
+    /// assert_eq!(dejunk::Observation::new("a.example", "2024\n\n").lines(), 0);
     /// ```
     pub fn lines(&self) -> usize {
         self.keys.len() - 1
     }
 
-    fn of(site: &str, seg: &Segmented) -> Observation {
+    /// The keys of a segmented page of `site`.
+    pub(crate) fn of(site: &str, seg: &Segmented) -> Observation {
         let site = site_hash(site);
         let mut keys: Vec<u64> = (0..seg.blocks.len())
             .filter_map(|i| line_key(site, seg.norm_of(i)).map(|(k, _)| k))

@@ -209,13 +209,9 @@ fn run(args: &Args) -> Result<u64, String> {
                 chunk
                     .into_par_iter()
                     .map(|item| match prepare(item.payload, &fields) {
-                        Prepared::Page(p) => p.site().map(|site| {
-                            if p.html {
-                                Observation::html(&site, &p.content)
-                            } else {
-                                Observation::text(&site, &p.content)
-                            }
-                        }),
+                        Prepared::Page(p) => p
+                            .site()
+                            .map(|site| Observation::new(&site, p.dejunk_page())),
                         _ => None,
                     })
                     .collect()
@@ -496,6 +492,10 @@ impl Job<'_> {
             Prepared::Failed(why) => return Err(why),
         };
         let site = self.memory.and_then(|m| page.site().map(|s| (m, s)));
+        let mut input = page.dejunk_page();
+        if let Some((memory, site)) = &site {
+            input = input.site(memory, site);
+        }
         let c = self.cleaner;
         let markdown = self.markdown && page.html;
         let as_text = match self.to {
@@ -503,31 +503,14 @@ impl Job<'_> {
             To::Text => true,
             To::Jsonl => false,
         };
-        // The text straight, when no analysis is needed for it.
-        let mut text = None;
-        if as_text || markdown {
-            let t = match (&site, page.html, markdown) {
-                (Some((m, s)), true, true) => c.for_site(m, s).clean_html_markdown(&page.content),
-                (None, true, true) => c.clean_html_markdown(&page.content),
-                (Some((m, s)), true, false) => c.for_site(m, s).clean_html(&page.content),
-                (None, true, false) => c.clean_html(&page.content),
-                (Some((m, s)), false, _) => c.for_site(m, s).clean(&page.content),
-                (None, false, _) => c.clean(&page.content),
-            };
-            if as_text {
-                return Ok(Out::Text(t));
-            }
-            text = Some(t);
+        if as_text && !markdown {
+            return Ok(Out::Text(c.clean(input)));
         }
-        // The title and the text; with --explain, every block and its
-        // reasons (an analysis holds every block: more memory).
-        let (title, plain, blocks) = if self.explain {
-            let a = match (&site, page.html) {
-                (Some((m, s)), true) => c.for_site(m, s).analyze_html(&page.content),
-                (None, true) => c.analyze_html(&page.content),
-                (Some((m, s)), false) => c.for_site(m, s).analyze(&page.content),
-                (None, false) => c.analyze(&page.content),
-            };
+        // The title and the text (Markdown, when asked for, from the same
+        // run); with --explain, every block and its reasons (an analysis
+        // holds every block: more memory).
+        let (title, text, blocks) = if self.explain && !as_text {
+            let a = c.analyze(input);
             let blocks: Vec<BlockOut> = a
                 .blocks()
                 .iter()
@@ -539,17 +522,23 @@ impl Job<'_> {
                     text: b.text().to_string(),
                 })
                 .collect();
-            (a.title().map(str::to_string), a.into_text(), Some(blocks))
-        } else {
-            let e = match (&site, page.html) {
-                (Some((m, s)), true) => c.for_site(m, s).extract_html(&page.content),
-                (None, true) => c.extract_html(&page.content),
-                (Some((m, s)), false) => c.for_site(m, s).extract(&page.content),
-                (None, false) => c.extract(&page.content),
+            let text = if markdown {
+                c.extract(input).markdown().unwrap_or_default().to_string()
+            } else {
+                a.text().to_string()
             };
-            (e.title().map(str::to_string), e.into_text(), None)
+            (a.title().map(str::to_string), text, Some(blocks))
+        } else {
+            let e = c.extract(input);
+            let text = match e.markdown() {
+                Some(md) if markdown => md.to_string(),
+                _ => e.text().to_string(),
+            };
+            (e.title().map(str::to_string), text, None)
         };
-        let text = text.unwrap_or(plain);
+        if as_text {
+            return Ok(Out::Text(text));
+        }
         let mut line = serde_json::to_string(&Record {
             file: &self.files[item.file],
             record: item.record,

@@ -42,6 +42,15 @@ impl Page {
     pub fn site(&self) -> Option<String> {
         self.url.as_deref().and_then(host)
     }
+
+    /// The page as the cleaner takes it.
+    pub fn dejunk_page(&self) -> dejunk::Page<'_> {
+        if self.html {
+            dejunk::Page::html(&self.content)
+        } else {
+            dejunk::Page::text(&self.content)
+        }
+    }
 }
 
 /// What a record turned into.

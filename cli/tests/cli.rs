@@ -328,7 +328,7 @@ fn a_text_page_is_printed_as_text() {
         })
         .expect("seed 003");
     let page = std::fs::read(&path).unwrap();
-    let want = dejunk::clean_bytes(&page) + "\n";
+    let want = dejunk::Cleaner::new().clean(dejunk::Page::bytes(&page)) + "\n";
     // Sniffed, from a file and from stdin, gzip'd or not; and named.
     let path = path.to_string_lossy().into_owned();
     for out in [
@@ -363,7 +363,8 @@ fn an_html_page_is_printed_as_text_or_markdown() {
     );
     let out = dejunk(&["-q", "--markdown", &path], b"");
     let md = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(md, dejunk::clean_html_markdown(&page) + "\n");
+    let e = dejunk::Cleaner::new().extract(dejunk::Page::html(&page));
+    assert_eq!(md, e.markdown().unwrap().to_string() + "\n");
     assert!(md.contains(&format!("\n- {BODY2}")), "{md}");
     // Two pages: a blank line between them.
     let other = temp("other.html", format!("<p>{BODY2}</p>").as_bytes());

@@ -60,12 +60,12 @@ pub fn main(name: &str, input: Input) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    // Text: a byte-order mark decides, else UTF-8 (as `clean_bytes`).
-    // HTML: the encoding a browser would find (as `clean_html_bytes`).
-    let text = match input {
-        Input::Text => dejunk::decode_text(&bytes),
+    // Text: a byte-order mark decides, else UTF-8. HTML: the encoding a
+    // browser would find.
+    let page = match input {
+        Input::Text => dejunk::Page::bytes(&bytes),
         #[cfg(feature = "html")]
-        Input::Html => std::borrow::Cow::Owned(dejunk::decode_html(&bytes, None)),
+        Input::Html => dejunk::Page::html_bytes(&bytes, None),
         #[cfg(not(feature = "html"))]
         Input::Html => unreachable!("the html example needs the html feature"),
     };
@@ -76,17 +76,9 @@ pub fn main(name: &str, input: Input) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    // Read here too, for a build without the html feature.
-    let _ = markdown;
     let mut stdout = std::io::stdout().lock();
     let result = if explain {
-        let analysis = match input {
-            Input::Text => cleaner.analyze(&text),
-            #[cfg(feature = "html")]
-            Input::Html => cleaner.analyze_html(&text),
-            #[cfg(not(feature = "html"))]
-            Input::Html => unreachable!("the html example needs the html feature"),
-        };
+        let analysis = cleaner.analyze(page);
         analysis.blocks().iter().try_for_each(|b| {
             let reasons: Vec<String> = b.reasons().iter().map(|r| r.to_string()).collect();
             let text = b.text().replace('\t', " ");
@@ -99,14 +91,9 @@ pub fn main(name: &str, input: Input) -> ExitCode {
             )
         })
     } else {
-        let out = match input {
-            Input::Text => cleaner.clean(&text),
-            #[cfg(feature = "html")]
-            Input::Html if markdown => cleaner.clean_html_markdown(&text),
-            #[cfg(feature = "html")]
-            Input::Html => cleaner.clean_html(&text),
-            #[cfg(not(feature = "html"))]
-            Input::Html => unreachable!("the html example needs the html feature"),
+        let out = match cleaner.extract(page) {
+            e if markdown => e.markdown().unwrap_or_default().to_string(),
+            e => e.into_text(),
         };
         if out.is_empty() {
             Ok(())

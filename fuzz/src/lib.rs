@@ -12,7 +12,7 @@
 //!   whatever damage its neighbours have;
 //! - `--max-record-bytes` holds: no record over it is held.
 //!
-//! Time per input byte is bounded by libFuzzer's `-timeout` (see the README).
+//! Time per input byte is bounded by libFuzzer's `-timeout` (see `run.sh`).
 
 use std::io::{BufRead, Cursor};
 
@@ -29,26 +29,26 @@ mod selection;
 use markdown_read::rendered_lines;
 use selection::assert_selection;
 
-/// Raw page text: `clean_bytes`, `clean`, `analyze`.
+/// Raw page text: `Page::bytes`, `clean`, `analyze`.
 pub fn text(data: &[u8]) {
     let text = dejunk::decode_text(data);
-    let out = dejunk::clean_bytes(data);
+    let out = dejunk::Cleaner::new().clean(dejunk::Page::bytes(data));
     assert_eq!(out, dejunk::clean(&text));
     assert_selection(&text, &out);
-    let a = Cleaner::new().analyze(&text);
+    let a = Cleaner::new().analyze(&*text);
     assert_eq!(a.text(), out);
     for b in a.blocks() {
         let _ = b.reasons();
     }
 }
 
-/// Checks one HTML document: `analyze_html` agrees with `clean_html`, its
+/// Checks one HTML document: its analysis agrees with its cleaning, its
 /// lines are the blocks kept, in order, and the Markdown reads as the
 /// plain text.
 fn check_html(html: &str) {
     let c = Cleaner::new();
-    let out = c.clean_html(html);
-    let a = c.analyze_html(html);
+    let out = c.clean(dejunk::Page::html(html));
+    let a = c.analyze(dejunk::Page::html(html));
     assert_eq!(a.text(), out);
     let kept: Vec<&str> = a
         .blocks()
@@ -65,16 +65,23 @@ fn check_html(html: &str) {
     for l in &lines {
         assert!(!l.is_empty() && *l == l.trim());
     }
-    let md = c.clean_html_markdown(html);
+    let md = c
+        .extract(dejunk::Page::html(html))
+        .markdown()
+        .unwrap_or_default()
+        .to_string();
     let read: Vec<String> = rendered_lines(&md);
     assert_eq!(read, lines, "the Markdown reads differently:\n{md}");
 }
 
-/// HTML bytes: `clean_html_bytes` (the encoding found from the bytes) and
+/// HTML bytes: `Page::html_bytes` (the encoding found from the bytes) and
 /// the checks of [`check_html`].
 pub fn html(data: &[u8]) {
     let html = dejunk::decode_html(data, None);
-    assert_eq!(dejunk::clean_html_bytes(data), dejunk::clean_html(&html));
+    assert_eq!(
+        dejunk::Cleaner::new().clean(dejunk::Page::html_bytes(data, None)),
+        dejunk::clean_html(&html)
+    );
     check_html(&html);
 }
 
@@ -215,11 +222,11 @@ pub fn memory(data: &[u8]) {
         let site = sites[usize::from(op >> 4) % sites.len()];
         let text = String::from_utf8_lossy(rest);
         match op % 5 {
-            0 => memory.observe(site, &text),
-            1 => memory.observe_html(site, &text),
-            2 => memory.learn(&Observation::text(site, &text)),
+            0 => memory.observe(site, &*text),
+            1 => memory.observe(site, dejunk::Page::html(&text)),
+            2 => memory.learn(&Observation::new(site, &*text)),
             3 => {
-                let out = cleaner.for_site(&memory, site).clean(&text);
+                let out = cleaner.clean(dejunk::Page::text(&text).site(&memory, site));
                 assert_selection(&text, &out);
             }
             _ => {

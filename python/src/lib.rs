@@ -60,16 +60,25 @@ enum As {
 }
 
 impl Input {
-    /// The page as text: bytes of HTML decoded by the encoding a browser
-    /// would find, bytes of text by their byte-order mark or as UTF-8.
-    fn decode(self, html: bool) -> String {
-        match self {
-            Input::Str(s) => s,
-            Input::Bytes(b) if html => dejunk::decode_html(&b, None),
-            Input::Bytes(b) => dejunk::decode_text(&b).into_owned(),
+    /// The page as the cleaner takes it (bytes decoded as the crate
+    /// decodes them: HTML by the encoding a browser would find, text by its
+    /// byte-order mark or as UTF-8), with the site's memory when given.
+    fn page<'a>(&'a self, html: bool, site: Site<'a>) -> dejunk::Page<'a> {
+        let page = match (self, html) {
+            (Input::Str(s), false) => dejunk::Page::text(s),
+            (Input::Str(s), true) => dejunk::Page::html(s),
+            (Input::Bytes(b), false) => dejunk::Page::bytes(b),
+            (Input::Bytes(b), true) => dejunk::Page::html_bytes(b, None),
+        };
+        match site {
+            Some((memory, site)) => page.site(memory, site),
+            None => page,
         }
     }
 }
+
+/// A site memory and the page's site.
+type Site<'a> = Option<(&'a dejunk::SiteMemory, &'a str)>;
 
 /// Builds a cleaner from keyword options.
 fn build(
@@ -174,23 +183,12 @@ fn clean_html_markdown(
 
 /// Decodes and cleans text or HTML, with or without a site memory, without
 /// the GIL.
-fn run(
-    py: Python<'_>,
-    c: &dejunk::Cleaner,
-    input: Input,
-    to: As,
-    site: Option<(&dejunk::SiteMemory, &str)>,
-) -> String {
+fn run(py: Python<'_>, c: &dejunk::Cleaner, input: Input, to: As, site: Site<'_>) -> String {
     py.detach(move || {
-        let page = input.decode(to != As::Text);
-        let page = page.as_str();
-        match (to, site) {
-            (As::Markdown, Some((m, s))) => c.for_site(m, s).clean_html_markdown(page),
-            (As::Markdown, None) => c.clean_html_markdown(page),
-            (As::Html, Some((m, s))) => c.for_site(m, s).clean_html(page),
-            (As::Html, None) => c.clean_html(page),
-            (As::Text, Some((m, s))) => c.for_site(m, s).clean(page),
-            (As::Text, None) => c.clean(page),
+        let page = input.page(to != As::Text, site);
+        match to {
+            As::Markdown => c.extract(page).markdown().unwrap_or_default().to_string(),
+            As::Html | As::Text => c.clean(page),
         }
     })
 }
@@ -211,10 +209,7 @@ struct Cleaner {
 }
 
 /// Checks that `memory` and `site` come together.
-fn with_site<'a>(
-    memory: Option<&'a SiteMemory>,
-    site: Option<&'a str>,
-) -> PyResult<Option<(&'a dejunk::SiteMemory, &'a str)>> {
+fn with_site<'a>(memory: Option<&'a SiteMemory>, site: Option<&'a str>) -> PyResult<Site<'a>> {
     match (memory, site) {
         (Some(m), Some(s)) => Ok(Some((&m.inner, s))),
         (None, None) => Ok(None),
@@ -300,8 +295,7 @@ impl Cleaner {
     ) -> PyResult<Vec<Block>> {
         let site = with_site(memory, site)?;
         Ok(py.detach(move || {
-            let text = text.decode(html);
-            let a = analysis(&self.inner, &text, html, site);
+            let a = self.inner.analyze(text.page(html, site));
             a.blocks()
                 .iter()
                 .map(|b| Block {
@@ -336,16 +330,7 @@ impl Cleaner {
         site: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let site = with_site(memory, site)?;
-        let e = py.detach(move || {
-            let text = text.decode(html);
-            let c = &self.inner;
-            match (html, site) {
-                (true, Some((m, s))) => c.for_site(m, s).extract_html(&text),
-                (true, None) => c.extract_html(&text),
-                (false, Some((m, s))) => c.for_site(m, s).extract(&text),
-                (false, None) => c.extract(&text),
-            }
-        });
+        let e = py.detach(move || self.inner.extract(text.page(html, site)));
         let title = e.title().map(str::to_string);
         let out = e.into_text();
         let d = PyDict::new(py);
@@ -356,22 +341,6 @@ impl Cleaner {
 
     fn __repr__(&self) -> String {
         format!("Cleaner(threshold={})", self.inner.threshold())
-    }
-}
-
-/// Analyses text or HTML, with or without a site memory (GIL released by
-/// the caller).
-fn analysis<'t>(
-    c: &dejunk::Cleaner,
-    text: &'t str,
-    html: bool,
-    site: Option<(&dejunk::SiteMemory, &str)>,
-) -> dejunk::Analysis<'t> {
-    match (html, site) {
-        (true, Some((m, s))) => c.for_site(m, s).analyze_html(text),
-        (true, None) => c.analyze_html(text),
-        (false, Some((m, s))) => c.for_site(m, s).analyze(text),
-        (false, None) => c.analyze(text),
     }
 }
 
@@ -475,12 +444,12 @@ impl SiteMemory {
 
     /// Learns from one page of `site` given as raw page text (str or bytes).
     fn observe(&self, py: Python<'_>, site: &str, text: Input) {
-        py.detach(move || self.inner.observe(site, &text.decode(false)));
+        py.detach(move || self.inner.observe(site, text.page(false, None)));
     }
 
     /// Learns from one page of `site` given as HTML (str or bytes).
     fn observe_html(&self, py: Python<'_>, site: &str, html: Input) {
-        py.detach(move || self.inner.observe_html(site, &html.decode(true)));
+        py.detach(move || self.inner.observe(site, html.page(true, None)));
     }
 
     /// The number of pages of `site` observed.

@@ -43,11 +43,33 @@ fn builder_rejects_bad_settings() {
     assert_eq!(err.to_string(), "keep pattern 1 has no word characters");
 }
 
+/// The free functions clean with the documented defaults: a cleaner with
+/// every setting spelled out gives their output.
 #[test]
-fn default_cleaner_matches_free_function() {
-    for (_, text, _) in super::seeds::seeds() {
-        assert_eq!(Cleaner::new().clean(&text), dejunk::clean(&text));
-        assert_eq!(Cleaner::new().analyze(&text).text(), dejunk::clean(&text));
+fn free_functions_use_the_documented_defaults() {
+    let mut builder = Cleaner::builder();
+    builder
+        .threshold(dejunk::DEFAULT_THRESHOLD)
+        .title(true)
+        .dedup(true)
+        .model(Model::builtin());
+    #[cfg(feature = "html")]
+    builder.html_model(Model::builtin_html());
+    let spelled_out = builder.build().unwrap();
+    for (name, text, _) in super::seeds::seeds() {
+        assert_eq!(spelled_out.clean(&text), dejunk::clean(&text), "{name}");
+        #[cfg(feature = "html")]
+        {
+            let html: String = text
+                .lines()
+                .map(|l| format!("<p>{}</p>\n", l.replace('&', "&amp;").replace('<', "&lt;")))
+                .collect();
+            assert_eq!(
+                spelled_out.clean(dejunk::Page::html(&html)),
+                dejunk::clean_html(&html),
+                "{name}"
+            );
+        }
     }
 }
 
@@ -157,6 +179,102 @@ fn extract_gives_what_analyze_tells_of_title_and_text() {
     {
         let html = "<h1>Council keeps the library open</h1>\
         <p>The city council voted on Tuesday to keep the central library open, after months of debate.</p>";
-        assert_eq!(c.extract_html(html).title(), c.analyze_html(html).title());
+        assert_eq!(
+            c.extract(dejunk::Page::html(html)).title(),
+            c.analyze(dejunk::Page::html(html)).title()
+        );
     }
+}
+
+/// A long page of body paragraphs, each a line: `n` blocks, every tenth a
+/// repeat of one from far above (so that windows repeat what earlier
+/// windows kept), a menu line every so often.
+fn long_page(n: usize) -> String {
+    const WORDS: &str = "council library budget river bridge school museum ferry market harbour \
+        station garden mayor teacher doctor farmer baker painter driver nurse voted opened closed \
+        repaired painted visited moved sold bought built green old new small large quiet busy \
+        northern southern early late";
+    let words: Vec<&str> = WORDS.split_whitespace().collect();
+    let para = |i: usize| {
+        // A linear congruential walk through the words, one a paragraph.
+        let mut x = (i as u64).wrapping_mul(6_364_136_223_846_793_005) | 1;
+        let mut w = || {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            words[(x >> 33) as usize % words.len()]
+        };
+        let body: Vec<&str> = (0..14).map(|_| w()).collect();
+        format!("The {} said on Tuesday that {}.", w(), body.join(" "))
+    };
+    (0..n)
+        .map(|i| match i % 10 {
+            9 => para(i / 2),
+            7 => "Home | News | Sport".to_string(),
+            _ => para(i),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `analyze` cleans a long page a window at a time, as `clean` does: its
+/// text is `clean`'s, and its blocks are every block of the page, with the
+/// page's line numbers and byte spans.
+#[test]
+fn analysis_of_a_long_page_is_its_cleaning() {
+    let page = long_page(40_000);
+    let cleaner = Cleaner::new();
+    let a = cleaner.analyze(page.as_str());
+    assert_eq!(a.text(), cleaner.clean(page.as_str()));
+    assert_eq!(a.blocks().len(), 40_000);
+    for (i, b) in a.blocks().iter().enumerate().step_by(997) {
+        assert_eq!(b.line(), i);
+        assert_eq!(&page[b.span()], b.text());
+    }
+    // A paragraph kept in an early window and repeated in a later one goes
+    // as a duplicate of the first copy.
+    let late = &a.blocks()[30_009];
+    assert!(!late.is_kept());
+    let first = a
+        .blocks()
+        .iter()
+        .position(|b| b.text() == late.text())
+        .unwrap();
+    assert!(first < 16_384 && a.blocks()[first].is_kept());
+    assert_eq!(late.reasons()[0].kind(), ReasonKind::Duplicate);
+    assert_eq!(late.reasons()[0].detail(), format!("line {}", first + 1));
+}
+
+/// `{:?}` of an analysis grows with its blocks, not with their square.
+#[test]
+fn debug_of_an_analysis_is_linear() {
+    let cleaner = Cleaner::new();
+    let small = format!("{:?}", cleaner.analyze(long_page(1_000).as_str())).len();
+    let large = format!("{:?}", cleaner.analyze(long_page(10_000).as_str())).len();
+    assert!(large < 12 * small, "1k blocks: {small} bytes, 10k: {large}");
+    // The model's matcher is not dumped either.
+    let cleaner = Cleaner::builder()
+        .junk_patterns(["sponsored"])
+        .build()
+        .unwrap();
+    assert!(format!("{cleaner:?}").len() < 10_000);
+}
+
+/// Lines are counted from 1 in every message: a reason's `line N` and a
+/// model file's error.
+#[test]
+fn messages_count_lines_from_one() {
+    let p = "The city council voted on Tuesday to keep the central library open, after months of debate.";
+    let q = "Councillors said the building would be repaired next year, and that opening hours would not change.";
+    let page = format!("Council keeps the library open\n{p}\n{q}\n{p}");
+    let a = Cleaner::new().analyze(page.as_str());
+    let copy = &a.blocks()[3];
+    assert_eq!(copy.reasons()[0].kind(), ReasonKind::Duplicate);
+    assert_eq!(a.blocks()[1].line(), 1);
+    assert_eq!(copy.reasons()[0].detail(), "line 2");
+    let err = Model::from_bytes(b"not a model").unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::InvalidModel { line: Some(1), .. }),
+        "{err}"
+    );
 }

@@ -1,16 +1,32 @@
 //! Bad HTML never panics. (Its cost is linear: start tags past a depth of
-//! 256 are ignored, see `src/html/nesting.rs`; speed is measured in
+//! 256 are ignored, see `src/html/tree/stack.rs`; speed is measured in
 //! `examples/hostile.rs`, not in timed tests.)
 
-/// Cleans `html` and checks that every output line is a line of the text
-/// the HTML holds (some visible text of the document).
+/// Cleans `html` and checks that the output is the analysis's kept blocks,
+/// in order, each a trimmed line, and that every word of it is written in
+/// the document (where the document has no character reference to make a
+/// word of its own).
 fn check(html: &str) -> String {
     let out = dejunk::clean_html(html);
-    let analysis = dejunk::Cleaner::new().analyze_html(html);
+    let analysis = dejunk::Cleaner::new().analyze(dejunk::Page::html(html));
     assert_eq!(analysis.text(), out);
-    for line in out.lines() {
+    let kept: Vec<&str> = analysis
+        .blocks()
+        .iter()
+        .filter(|b| b.is_kept())
+        .map(|b| b.text())
+        .collect();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines, kept);
+    for line in &lines {
         assert!(!line.trim().is_empty());
-        assert_eq!(line, line.trim());
+        assert_eq!(*line, line.trim());
+    }
+    if !html.contains('&') {
+        let words: std::collections::HashSet<&str> = out.split_whitespace().collect();
+        for w in words {
+            assert!(html.contains(w), "{w:?} is not in the document");
+        }
     }
     out
 }
@@ -76,7 +92,7 @@ fn omitted_end_tags_keep_the_page() {
     );
     assert_eq!(check(&select), body);
     let list = format!("<body><ul>{}</ul><p>{body}</p>", "<li>Item".repeat(260));
-    let a = dejunk::Cleaner::new().analyze_html(&list);
+    let a = dejunk::Cleaner::new().analyze(dejunk::Page::html(&list));
     let lines: Vec<&str> = a.blocks().iter().map(|b| b.text()).collect();
     assert_eq!(lines.len(), 261, "each item a line of its own");
     assert!(lines[..260].iter().all(|l| *l == "Item"));

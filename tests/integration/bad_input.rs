@@ -12,7 +12,7 @@ fn check(text: &str) -> String {
 fn empty_and_blank() {
     assert_eq!(dejunk::clean(""), "");
     assert_eq!(check("   \n\t\n\r\n  "), "");
-    assert_eq!(dejunk::clean_bytes(b""), "");
+    assert_eq!(dejunk::Cleaner::new().clean(dejunk::Page::bytes(b"")), "");
 }
 
 #[test]
@@ -37,7 +37,7 @@ fn a_million_short_lines() {
 fn control_bytes_nul_and_binary() {
     check("\0\0\0\n\x01\x02\x7f text \x1b[31m\n\u{feff}BOM line");
     let bytes: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
-    let out = dejunk::clean_bytes(&bytes);
+    let out = dejunk::Cleaner::new().clean(dejunk::Page::bytes(&bytes));
     assert_selection(&String::from_utf8_lossy(&bytes), &out);
 }
 
@@ -71,8 +71,11 @@ fn invalid_utf8_is_replaced() {
     let repaired = String::from_utf8_lossy(bytes);
     assert_eq!(repaired.matches('\u{FFFD}').count(), 2);
     // The sentence is body text: it is kept, repaired.
-    assert_eq!(dejunk::clean_bytes(bytes), repaired);
-    assert_eq!(dejunk::Cleaner::new().clean_bytes(bytes), repaired);
+    assert_eq!(
+        dejunk::Cleaner::new().clean(dejunk::Page::bytes(bytes)),
+        repaired
+    );
+    assert_eq!(dejunk::clean(&repaired), repaired);
 }
 
 #[test]

@@ -27,8 +27,10 @@ fn batch_output_is_the_sequential_output_in_order() {
     assert_eq!(batch, one_by_one);
 
     let html: Vec<String> = pages.iter().map(|p| format!("<p>{p}</p>")).collect();
-    let batch: Vec<String> = cleaner.clean_html_batch(html.iter()).collect();
+    let batch: Vec<String> = cleaner
+        .clean_batch(html.iter().map(|h| dejunk::Page::html(h)))
+        .collect();
     assert_eq!(batch.len(), 700);
-    assert_eq!(batch[6], cleaner.clean_html(&html[6]));
-    assert_eq!(cleaner.clean_batch(Vec::<String>::new()).count(), 0);
+    assert_eq!(batch[6], cleaner.clean(dejunk::Page::html(&html[6])));
+    assert_eq!(cleaner.clean_batch(Vec::<&str>::new()).count(), 0);
 }

@@ -1,5 +1,5 @@
 //! HTML in legacy encodings: pages made from UTF-8 text in the test, and
-//! their text back intact from `clean_html_bytes` / `decode_html`, whether
+//! their text back intact from `Page::html_bytes` / `decode_html`, whether
 //! the encoding is declared by the page, by the HTTP header only, or not at
 //! all (the detector).
 
@@ -72,12 +72,12 @@ fn declared_by_the_page() {
         let bytes = encode(e, &html);
         assert_eq!(dejunk::decode_html(&bytes, None), html, "{}", e.name());
         assert_eq!(
-            dejunk::clean_html_bytes(&bytes),
+            dejunk::Cleaner::new().clean(dejunk::Page::html_bytes(&bytes, None)),
             dejunk::clean_html(&html),
             "{}",
             e.name()
         );
-        let out = dejunk::clean_html_bytes(&bytes);
+        let out = dejunk::Cleaner::new().clean(dejunk::Page::html_bytes(&bytes, None));
         assert!(out.contains(paragraphs[0]), "{}: {out}", e.name());
     }
 }
@@ -126,7 +126,14 @@ fn utf16_pages_with_a_byte_order_mark() {
             dejunk::decode_html(&bytes, Some("text/html; charset=iso-8859-1")),
             html
         );
-        assert_eq!(dejunk::clean_html_bytes(&bytes), dejunk::clean_html(&html));
-        assert!(dejunk::clean_html_bytes(&bytes).contains(PAGES[3].1[0]));
+        assert_eq!(
+            dejunk::Cleaner::new().clean(dejunk::Page::html_bytes(&bytes, None)),
+            dejunk::clean_html(&html)
+        );
+        assert!(
+            dejunk::Cleaner::new()
+                .clean(dejunk::Page::html_bytes(&bytes, None))
+                .contains(PAGES[3].1[0])
+        );
     }
 }

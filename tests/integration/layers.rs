@@ -16,8 +16,9 @@ const LAYERS: &[&[&str]] = &[
     &["feature"],
     &["model", "html"],
     &["score", "dedup", "memory"],
-    &["decide", "analysis"],
+    &["page", "decide", "analysis"],
     &["explain", "markdown"],
+    &["window"],
     &["cleaner"],
     &["batch", "internal"],
 ];
@@ -96,4 +97,24 @@ fn modules_only_use_lower_layers() {
         uses > 30,
         "only {uses} uses found: is the check reading src/?"
     );
+}
+
+/// The trainer's featuriser (`internal`, the `_internal` feature) is not
+/// public API: docs.rs builds every feature, so it must be hidden.
+#[test]
+fn the_internal_module_is_hidden_from_the_docs() {
+    let lib =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
+    let lines: Vec<&str> = lib.lines().map(str::trim).collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "pub mod internal;")
+        .expect("lib.rs declares `pub mod internal;`");
+    let attrs: Vec<&str> = lines[..at]
+        .iter()
+        .rev()
+        .take_while(|l| l.starts_with("#["))
+        .copied()
+        .collect();
+    assert!(attrs.contains(&"#[doc(hidden)]"), "{attrs:?}");
 }

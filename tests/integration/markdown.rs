@@ -13,8 +13,12 @@ use markdown_read::rendered_lines;
 
 /// Asserts that the Markdown of `html` reads as its plain output.
 fn check(cleaner: &Cleaner, html: &str, what: &str) {
-    let plain = cleaner.clean_html(html);
-    let md = cleaner.clean_html_markdown(html);
+    let plain = cleaner.clean(dejunk::Page::html(html));
+    let md = cleaner
+        .extract(dejunk::Page::html(html))
+        .markdown()
+        .unwrap()
+        .to_string();
     let want: Vec<&str> = plain.lines().collect();
     let got = rendered_lines(&md);
     assert_eq!(
@@ -36,7 +40,11 @@ fn structure_and_escapes() {
         <blockquote>We never gave up, said the Lions' captain after the final whistle.</blockquote>\
         <p>2024. The season before was shorter, with only eight teams in the league.</p></article>";
     let cleaner = Cleaner::new();
-    let md = cleaner.clean_html_markdown(html);
+    let md = cleaner
+        .extract(dejunk::Page::html(html))
+        .markdown()
+        .unwrap()
+        .to_string();
     assert!(
         md.contains("| Team | Points | Note |\n| --- | --- | --- |"),
         "{md}"

@@ -1,7 +1,7 @@
 //! The site memory: a synthetic crawl built from corpus pages (a smaller
 //! version of `examples/site_memory.rs`), and the memory's rules.
 
-use dejunk::{Cleaner, ReasonKind, SiteMemory};
+use dejunk::{Cleaner, Observation, Page, ReasonKind, SiteMemory};
 
 #[path = "../../examples/common/synth.rs"]
 mod synth;
@@ -35,10 +35,13 @@ fn memory_lowers_leakage_on_a_synthetic_crawl_without_lowering_recall() {
     let (mut alone, mut with) = (Score::default(), Score::default());
     for p in &crawl {
         alone.add(p, &kept_lines(p, &cleaner.analyze(&p.text)));
-        let a = cleaner.for_site(&memory, &p.site).analyze(&p.text);
+        let a = cleaner.analyze(Page::text(&p.text).site(&memory, &p.site));
         with.add(p, &kept_lines(p, &a));
         // The site view's clean is the analysis' text.
-        assert_eq!(cleaner.for_site(&memory, &p.site).clean(&p.text), a.text());
+        assert_eq!(
+            cleaner.clean(Page::text(&p.text).site(&memory, &p.site)),
+            a.text()
+        );
     }
     eprintln!(
         "no memory: recall {:.4} leakage {:.4}; memory: recall {:.4} leakage {:.4}",
@@ -94,7 +97,7 @@ fn recurring_lines_go_and_chance_repeats_stay() {
 
     let cleaner = Cleaner::new();
     let text = format!("{}\n{quote}", page(0));
-    let a = cleaner.for_site(&memory, "example.com").analyze(&text);
+    let a = cleaner.analyze(Page::text(&text).site(&memory, "example.com"));
     let kept: Vec<&str> = a
         .blocks()
         .iter()
@@ -109,7 +112,7 @@ fn recurring_lines_go_and_chance_repeats_stay() {
     assert!(cleaner.clean(&text).contains(PROMO));
     // Another site is untouched.
     assert_eq!(
-        cleaner.for_site(&memory, "other.example").clean(&text),
+        cleaner.clean(Page::text(&text).site(&memory, "other.example")),
         cleaner.clean(&text)
     );
 }
@@ -126,46 +129,74 @@ fn keep_patterns_overrule_the_memory() {
         .unwrap();
     assert!(
         cleaner
-            .for_site(&memory, "example.com")
-            .clean(&page(0))
+            .clean(Page::text(&page(0)).site(&memory, "example.com"))
             .contains(PROMO)
     );
 }
 
+/// Pages prepared on many threads and learnt in page order make the table
+/// that observing them in turn makes, in a memory small enough that the
+/// order matters (learnt in another order, the table differs).
 #[test]
-fn observing_from_threads_matches_observing_in_turn() {
-    // Sites observed from different threads touch disjoint keys, so the
-    // order between threads does not matter.
-    let shared = SiteMemory::new();
-    std::thread::scope(|s| {
-        for t in 0..4 {
-            let shared = &shared;
-            s.spawn(move || {
-                for i in 0..50 {
-                    shared.observe(&format!("site{t}"), &page(i));
-                }
-            });
-        }
+fn observations_prepared_on_threads_learnt_in_order_match_observing_in_turn() {
+    // 4,096 bytes: 512 slots, for about 900 distinct lines.
+    let small = || SiteMemory::builder().memory_bytes(4096).build().unwrap();
+    // A line no other page has: its number spelled in letters (digit runs
+    // count as one word).
+    let unique = |i: usize| -> String {
+        let letters: String = i
+            .to_string()
+            .bytes()
+            .map(|c| char::from(c - b'0' + b'a'))
+            .collect();
+        format!("Story {letters} of the day")
+    };
+    let pages: Vec<(String, String)> = (0..800)
+        .map(|i| {
+            (
+                format!("site{}", i % 4),
+                format!("{}\n{}", page(i), unique(i)),
+            )
+        })
+        .collect();
+    let in_turn = small();
+    for (site, text) in &pages {
+        in_turn.observe(site, text);
+    }
+    let prepared: Vec<Observation> = std::thread::scope(|s| {
+        let parts: Vec<_> = pages
+            .chunks(200)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|(site, text)| Observation::new(site, text))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts.into_iter().flat_map(|p| p.join().unwrap()).collect()
     });
-    let alone = SiteMemory::new();
-    for t in 0..4 {
-        for i in 0..50 {
-            alone.observe(&format!("site{t}"), &page(i));
+    let learnt = small();
+    for o in &prepared {
+        learnt.learn(o);
+    }
+    let reversed = small();
+    for o in prepared.iter().rev() {
+        reversed.learn(o);
+    }
+    let mut order_mattered = false;
+    for (site, text) in &pages {
+        assert_eq!(learnt.pages(site), in_turn.pages(site));
+        for line in text.lines() {
+            assert_eq!(
+                learnt.count(site, line),
+                in_turn.count(site, line),
+                "{line}"
+            );
+            order_mattered |= reversed.count(site, line) != in_turn.count(site, line);
         }
     }
-    for t in 0..4 {
-        let site = format!("site{t}");
-        assert_eq!(shared.pages(&site), 50);
-        for i in 0..6 {
-            for line in page(i).lines() {
-                assert_eq!(
-                    shared.count(&site, line),
-                    alone.count(&site, line),
-                    "{line}"
-                );
-            }
-        }
-    }
+    assert!(order_mattered, "the memory was not under pressure");
 }
 
 #[test]

@@ -417,7 +417,7 @@ pub fn evaluate(
     let cleaner = dejunk::Cleaner::new();
     let clean = |s: &str| {
         if html_input {
-            cleaner.clean_html(s)
+            cleaner.clean(dejunk::Page::html(s))
         } else {
             cleaner.clean(s)
         }

@@ -1,0 +1,308 @@
+//! [`Page`], the one input type: a page's content (raw text or HTML, as a
+//! string or as bytes) and the site memory to clean it with, if any; and
+//! how a page becomes the pipeline's input (decoded, and for HTML
+//! converted to lines with DOM features).
+//!
+//! Learning a page into a [`SiteMemory`] reads it the same way, so
+//! [`SiteMemory::observe`] and [`Observation::new`] are defined here (the
+//! memory's table is in `memory`, below this module).
+
+use std::borrow::Cow;
+
+use crate::memory::{Observation, SiteMemory};
+
+/// A page to clean: raw page text or HTML, as a string or as bytes, and
+/// optionally the [`SiteMemory`] of its site. Every
+/// [`Cleaner`](crate::Cleaner) method takes one (a `&str` is a text page).
+///
+/// Making a page costs nothing: it borrows its content, and decoding and
+/// parsing happen when it is cleaned.
+///
+/// # Example
+///
+/// ```
+/// use dejunk::{Cleaner, Page};
+///
+/// let cleaner = Cleaner::new();
+/// let text = "The museum will reopen in May, its director told reporters on Friday.";
+/// assert_eq!(cleaner.clean(text), cleaner.clean(Page::text(text)));
+/// let html = "<nav><a href='/'>Home</a></nav><p>The museum will reopen in May, its director told reporters on Friday.</p>";
+/// assert_eq!(cleaner.clean(Page::html(html)), text);
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Page<'a> {
+    content: Content<'a>,
+    site: Option<(&'a SiteMemory, &'a str)>,
+}
+
+/// What a page holds.
+#[derive(Clone, Copy, Debug)]
+enum Content<'a> {
+    Text(&'a str),
+    TextBytes(&'a [u8]),
+    #[cfg(feature = "html")]
+    Html(&'a str),
+    #[cfg(feature = "html")]
+    HtmlBytes(&'a [u8], Option<&'a str>),
+}
+
+impl<'a> Page<'a> {
+    /// A page of raw text: every block of the page on its own line.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let page = dejunk::Page::text("Home | News\nThe bridge reopened on Monday after two years of repairs, the city said.");
+    /// assert!(!page.is_html());
+    /// ```
+    pub fn text(text: &'a str) -> Page<'a> {
+        Page::of(Content::Text(text))
+    }
+
+    /// A page of raw text as bytes that may not be valid UTF-8: a
+    /// byte-order mark (UTF-8, UTF-16 or UTF-32, either byte order) gives
+    /// the encoding; without one the text is UTF-8, invalid sequences
+    /// replaced with U+FFFD (see [`decode_text`](crate::decode_text)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::{Cleaner, Page};
+    ///
+    /// let cleaner = Cleaner::new();
+    /// let out = cleaner.clean(Page::bytes(b"A sentence of body text that is long enough to keep, \xff really."));
+    /// assert!(out.contains('\u{FFFD}'));
+    /// ```
+    pub fn bytes(bytes: &'a [u8]) -> Page<'a> {
+        Page::of(Content::TextBytes(bytes))
+    }
+
+    /// An HTML document. It is read in one pass (no tree is built):
+    /// scripts, styles and hidden elements are dropped, and its
+    /// paragraphs, headings, list items and table rows become lines that
+    /// are scored like the lines of a text page, with DOM features added,
+    /// by the HTML model ([`Model::builtin_html`](crate::Model::builtin_html)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::{Cleaner, Page};
+    ///
+    /// let html = "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
+    ///     <article><h1>Council keeps the library open</h1>\
+    ///     <p>The city council voted on Tuesday to keep the central library open, after months of debate.</p></article>\
+    ///     <footer>© 2024 Example News. All rights reserved.</footer>";
+    /// let out = Cleaner::new().clean(Page::html(html));
+    /// assert!(out.contains("The city council voted"));
+    /// assert!(!out.contains("All rights reserved"));
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn html(html: &'a str) -> Page<'a> {
+        Page::of(Content::Html(html))
+    }
+
+    /// An HTML document as bytes in any encoding, found as a browser finds
+    /// it (see [`decode_html`](crate::decode_html)): a byte-order mark,
+    /// valid UTF-8, the charset of `content_type` (the HTTP
+    /// `Content-Type` value, or a bare label), a `<meta charset>`, else
+    /// Firefox's detector.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::{Cleaner, Page};
+    ///
+    /// // "Москва" in windows-1251, declared by the HTTP header only.
+    /// let html = b"<p>\xcc\xee\xf1\xea\xe2\xe0 is the capital of Russia, and its largest city by far.</p>";
+    /// let out = Cleaner::new().clean(Page::html_bytes(html, Some("text/html; charset=windows-1251")));
+    /// assert_eq!(out, "Москва is the capital of Russia, and its largest city by far.");
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn html_bytes(bytes: &'a [u8], content_type: Option<&'a str>) -> Page<'a> {
+        Page::of(Content::HtmlBytes(bytes, content_type))
+    }
+
+    /// The same page, cleaned with the memory of its site: the lines
+    /// `memory` knows as `site`'s boilerplate are dropped too, with the
+    /// reason [`ReasonKind::SiteMemory`](crate::ReasonKind::SiteMemory)
+    /// (see [`SiteMemory`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::{Cleaner, Page, ReasonKind, SiteMemory};
+    ///
+    /// let memory = SiteMemory::new();
+    /// let footer = "This newsroom is funded by readers like you, and we keep our reporting free for everyone.";
+    /// for i in ["first", "second", "third", "fourth"] {
+    ///     memory.observe("example.com", &format!("The {i} story of the day is about the river flooding the town square.\n{footer}"));
+    /// }
+    /// let text = format!("The library will stay open late on Thursdays from next month, the council said.\n{footer}");
+    /// let page = Page::text(&text).site(&memory, "example.com");
+    /// let cleaner = Cleaner::new();
+    /// assert!(!cleaner.clean(page).contains(footer));
+    /// let a = cleaner.analyze(page);
+    /// let reason = &a.blocks()[1].reasons()[0];
+    /// assert_eq!(reason.kind(), ReasonKind::SiteMemory);
+    /// assert_eq!(reason.detail(), "on 4 of 4 pages of the site");
+    /// // Without the memory, the footer reads as body text.
+    /// assert!(cleaner.clean(&text).contains(footer));
+    /// ```
+    pub fn site(self, memory: &'a SiteMemory, site: &'a str) -> Page<'a> {
+        Page {
+            site: Some((memory, site)),
+            ..self
+        }
+    }
+
+    /// Whether the page is HTML (made by [`Page::html`] or
+    /// [`Page::html_bytes`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(dejunk::Page::html("<p>Hi</p>").is_html());
+    /// assert!(!dejunk::Page::from("Hi").is_html());
+    /// ```
+    pub fn is_html(&self) -> bool {
+        match self.content {
+            Content::Text(_) | Content::TextBytes(_) => false,
+            #[cfg(feature = "html")]
+            Content::Html(_) | Content::HtmlBytes(..) => true,
+        }
+    }
+
+    fn of(content: Content<'a>) -> Page<'a> {
+        Page {
+            content,
+            site: None,
+        }
+    }
+
+    /// The site memory and site the page is cleaned with.
+    pub(crate) fn memory(&self) -> Option<(&'a SiteMemory, &'a str)> {
+        self.site
+    }
+
+    /// The page as the pipeline reads it.
+    pub(crate) fn prepare(&self) -> Prepared<'a> {
+        let text = |text: Cow<'a, str>| Prepared {
+            text,
+            #[cfg(feature = "html")]
+            html: None,
+        };
+        #[cfg(feature = "html")]
+        let html = |html: &str| {
+            let page = crate::html::convert(html);
+            Prepared {
+                text: Cow::Owned(page.text),
+                html: Some(HtmlParts {
+                    dom: page.dom,
+                    shapes: page.shapes,
+                }),
+            }
+        };
+        match self.content {
+            Content::Text(t) => text(Cow::Borrowed(t)),
+            Content::TextBytes(b) => text(crate::charset::text(b)),
+            #[cfg(feature = "html")]
+            Content::Html(h) => html(h),
+            #[cfg(feature = "html")]
+            Content::HtmlBytes(b, content_type) => html(&crate::charset::html(b, content_type)),
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Page<'a> {
+    /// A page of raw text ([`Page::text`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let page: dejunk::Page = "one line\nanother".into();
+    /// assert!(!page.is_html());
+    /// ```
+    fn from(text: &'a str) -> Page<'a> {
+        Page::text(text)
+    }
+}
+
+impl<'a> From<&'a String> for Page<'a> {
+    /// A page of raw text ([`Page::text`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = String::from("one line\nanother");
+    /// assert_eq!(dejunk::clean(&text), dejunk::Cleaner::new().clean(&text));
+    /// ```
+    fn from(text: &'a String) -> Page<'a> {
+        Page::text(text)
+    }
+}
+
+/// A page as the pipeline reads it: its text, one block a line, and for
+/// HTML the DOM features and Markdown shapes of its lines.
+pub(crate) struct Prepared<'a> {
+    pub text: Cow<'a, str>,
+    #[cfg(feature = "html")]
+    pub html: Option<HtmlParts>,
+}
+
+/// What an HTML page's lines carry besides their text.
+#[cfg(feature = "html")]
+pub(crate) struct HtmlParts {
+    pub dom: Vec<crate::feature::DomRow>,
+    pub shapes: crate::html::Shapes,
+}
+
+impl Prepared<'_> {
+    /// The DOM features of the lines (none for a text page).
+    pub(crate) fn dom(&self) -> Option<&[crate::feature::DomRow]> {
+        #[cfg(feature = "html")]
+        return self.html.as_ref().map(|h| h.dom.as_slice());
+        #[cfg(not(feature = "html"))]
+        None
+    }
+}
+
+impl SiteMemory {
+    /// Learns from one page of `site`: each distinct line of the page
+    /// (for HTML, each line [`Cleaner::clean`](crate::Cleaner::clean)
+    /// scores) counts once for the page. A site memory the page carries
+    /// ([`Page::site`]) is ignored here.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::{Page, SiteMemory};
+    ///
+    /// let memory = SiteMemory::new();
+    /// memory.observe("example.com", "Home | News\nA story.\nHome | News");
+    /// memory.observe("example.com", Page::html("<nav>Home | News</nav><p>Another story.</p>"));
+    /// assert_eq!(memory.pages("example.com"), 2);
+    /// assert_eq!(memory.count("example.com", "home   NEWS"), 2);
+    /// ```
+    pub fn observe<'a>(&self, site: &str, page: impl Into<Page<'a>>) {
+        self.learn(&Observation::new(site, page));
+    }
+}
+
+impl Observation {
+    /// Prepares a page of `site` for [`SiteMemory::learn`]: the work of
+    /// [`SiteMemory::observe`] that needs no lock (decoding, parsing HTML,
+    /// splitting and normalising the lines).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::{Observation, Page};
+    ///
+    /// assert_eq!(Observation::new("a.example", "One line\n\nAnother line").lines(), 2);
+    /// assert_eq!(Observation::new("a.example", Page::html("<p>One</p><p>Two</p>")).lines(), 2);
+    /// ```
+    pub fn new<'a>(site: &str, page: impl Into<Page<'a>>) -> Observation {
+        let prepared = page.into().prepare();
+        Observation::of(site, &crate::segment::segment(&prepared.text))
+    }
+}
