@@ -455,16 +455,46 @@ struct Record<'a> {
     title: Option<String>,
     text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    blocks: Option<Vec<BlockOut>>,
+    blocks: Option<Blocks<'a>>,
+}
+
+/// The blocks of an analysis, written as they are serialised (no copy of
+/// every block's text and reasons is built first).
+struct Blocks<'a>(&'a dejunk::Analysis<'a>);
+
+impl Serialize for Blocks<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.blocks().iter().map(|b| BlockOut {
+            line: b.line(),
+            kept: b.is_kept(),
+            score: b.score(),
+            reasons: Reasons(b.reasons()),
+            text: b.text(),
+        }))
+    }
 }
 
 #[derive(Serialize)]
-struct BlockOut {
+struct BlockOut<'a> {
     line: usize,
     kept: bool,
     score: f32,
-    reasons: Vec<String>,
-    text: String,
+    reasons: Reasons<'a>,
+    text: &'a str,
+}
+
+/// A block's reasons, each written as its `Display` text.
+struct Reasons<'a>(&'a [dejunk::Reason]);
+
+impl Serialize for Reasons<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for r in self.0 {
+            seq.serialize_element(&format_args!("{r}"))?;
+        }
+        seq.end()
+    }
 }
 
 impl Job<'_> {
@@ -486,12 +516,14 @@ impl Job<'_> {
     }
 
     fn clean(&self, item: Item) -> Result<Out, String> {
-        let page = match prepare(item.payload, self.fields) {
+        let mut page = match prepare(item.payload, self.fields) {
             Prepared::Page(p) => p,
             Prepared::Skip => return Ok(Out::Skip),
             Prepared::Failed(why) => return Err(why),
         };
         let site = self.memory.and_then(|m| page.site().map(|s| (m, s)));
+        // Copied to the output; the page's content is borrowed below.
+        let (id, url) = (page.id.take(), page.url.take());
         let mut input = page.dejunk_page();
         if let Some((memory, site)) = &site {
             input = input.site(memory, site);
@@ -509,32 +541,17 @@ impl Job<'_> {
         // The title and the text (Markdown, when asked for, from the same
         // run); with --explain, every block and its reasons (an analysis
         // holds every block: more memory).
-        let (title, text, blocks) = if self.explain && !as_text {
-            let a = c.analyze(input);
-            let blocks: Vec<BlockOut> = a
-                .blocks()
-                .iter()
-                .map(|b| BlockOut {
-                    line: b.line(),
-                    kept: b.is_kept(),
-                    score: b.score(),
-                    reasons: b.reasons().iter().map(ToString::to_string).collect(),
-                    text: b.text().to_string(),
-                })
-                .collect();
-            let text = if markdown {
-                c.extract(input).markdown().unwrap_or_default().to_string()
-            } else {
-                a.text().to_string()
-            };
-            (a.title().map(str::to_string), text, Some(blocks))
-        } else {
-            let e = c.extract(input);
-            let text = match e.markdown() {
-                Some(md) if markdown => md.to_string(),
-                _ => e.text().to_string(),
-            };
-            (e.title().map(str::to_string), text, None)
+        let analysis = (self.explain && !as_text).then(|| c.analyze(input));
+        let (title, text) = match &analysis {
+            Some(a) if !markdown => (a.title().map(str::to_string), a.text().to_string()),
+            _ => {
+                let e = c.extract(input);
+                let text = match e.markdown() {
+                    Some(md) if markdown => md.to_string(),
+                    _ => e.text().to_string(),
+                };
+                (e.title().map(str::to_string), text)
+            }
         };
         if as_text {
             return Ok(Out::Text(text));
@@ -542,11 +559,11 @@ impl Job<'_> {
         let mut line = serde_json::to_string(&Record {
             file: &self.files[item.file],
             record: item.record,
-            id: page.id,
-            url: page.url,
+            id,
+            url,
             title,
             text,
-            blocks,
+            blocks: analysis.as_ref().map(Blocks),
         })
         .map_err(|e| e.to_string())?;
         line.push('\n');
