@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 /// The groups, in the order of the vectors: (tag in the file, enum, doc).
-const GROUPS: [(&str, &str, &str); 4] = [
+const GROUPS: [(&str, &str, &str); 5] = [
     (
         "text",
         "Text",
@@ -30,6 +30,12 @@ const GROUPS: [(&str, &str, &str); 4] = [
         "Ctx",
         "Features of a block's place in the page, from the local scores (logits, clipped to \
          ±8) of the blocks around it.",
+    ),
+    (
+        "title",
+        "Title",
+        "Features of a heading-like block above the start of the body, for the title \
+         scorer: which of them is the page's headline.",
     ),
 ];
 

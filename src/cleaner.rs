@@ -298,7 +298,7 @@ impl Cleaner {
     /// ```
     /// use dejunk::{Cleaner, Page};
     ///
-    /// let page = "Home | News\nCouncil keeps the library open\n\
+    /// let page = "Council keeps the library open\n\
     ///     The city council voted on Tuesday to keep the central library open, after months of debate.";
     /// let e = Cleaner::new().extract(page);
     /// assert_eq!(e.title(), Some("Council keeps the library open"));
@@ -558,11 +558,14 @@ impl CleanerBuilder {
 
         /// Whether to keep the page's title (headline). Default: `true`.
         ///
-        /// In raw text the title is not marked, so it is defined as: the
-        /// heading-like line (2 to 30 words, not ending in a full stop, not a
-        /// list item) with the highest score among the 8 lines above the start
-        /// of the body (the first kept line that is a sentence of at least 10
-        /// words, or of more than 30 words). With `true`
+        /// In raw text the title is not marked, so it is found as: of the
+        /// heading-like lines (2 to 30 words, not ending in a full stop, not a
+        /// list item) among the 12 lines above the start of the body (the
+        /// first kept line that is a sentence of at least 10 words, or of more
+        /// than 30 words), the one the model's title scorer rates highest, if
+        /// it rates it a title at all (a date line, a byline or a standfirst
+        /// is not; a page may have no title). The scorer is fitted by the
+        /// trainer on pages whose headline is known. With `true`
         /// it is kept even if the model would drop it; with `false` it is dropped,
         /// with every later line of the same text. Either way the article starts
         /// at its title: lines above it are the page's header (site name and

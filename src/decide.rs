@@ -11,10 +11,13 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::dedup::{self, Dup};
 use crate::error::{Error, ErrorKind};
 use crate::feature::Stats;
+use crate::feature::TitleRow;
 use crate::hash::keyed_hash;
 use crate::memory::Recurrence;
+use crate::model::Model;
 use crate::score::Scored;
 use crate::segment::{is_invisible_line, normalize};
+use crate::title;
 
 /// When no block that reads as body reaches the threshold, blocks scoring
 /// at least this share of the page's best score are kept, if that best
@@ -24,8 +27,6 @@ use crate::segment::{is_invisible_line, normalize};
 /// 0.1 point and keeps pages of pure furniture empty).
 const FALLBACK_RATIO: f32 = 0.5;
 const FALLBACK_MIN: f32 = 0.2;
-/// The title is looked for among this many blocks above the body's start.
-const TITLE_WINDOW: usize = 8;
 
 /// The settings the rules apply.
 #[derive(Debug)]
@@ -124,38 +125,17 @@ pub(crate) struct Decisions {
 /// looked for in the `first` window only.
 pub(crate) fn decide(
     rules: &Rules,
+    model: &Model,
     page: &Scored<'_>,
     site: Option<&Recurrence>,
     first: bool,
 ) -> Decisions {
     let n = page.len();
-    let mut kept: Vec<bool> = (0..n).map(|i| page.prob(i) >= rules.threshold).collect();
-    let mut why = vec![Why::Model; n];
-    // A page has a body: when no block that reads as body reaches the
-    // threshold, the blocks scoring close to the page's best are kept as
-    // well.
-    if first && !(0..n).any(|i| kept[i] && body_like(&page.stats[i])) {
-        let best = (0..n).map(|i| page.prob(i)).fold(0.0f32, f32::max);
-        let floor = best * FALLBACK_RATIO;
-        for (i, k) in kept.iter_mut().enumerate() {
-            *k |= best >= FALLBACK_MIN && page.prob(i) >= floor;
-        }
-    }
-    // A block a reader cannot see (zero-width spaces, direction marks,
-    // control characters only) is never kept. (It never reads as body, so
-    // the fallback above could not have hinged on it.)
-    for (i, k) in kept.iter_mut().enumerate() {
-        *k = *k && !is_invisible_line(page.block_text(i));
-    }
-
-    // Lines the site memory knows as the site's boilerplate go, and
-    // cannot be the title.
+    let (mut kept, mut why) = by_model(rules, page, site, first);
     let recurring = |i: usize| site.is_some_and(|r| r.is_recurring(i));
-    for i in (0..n).filter(|&i| recurring(i)) {
-        kept[i] = false;
-        why[i] = Why::Site;
-    }
-    let title = first.then(|| find_title(page, &kept, recurring)).flatten();
+    let title = first
+        .then(|| find_title(model, page, &kept, recurring))
+        .flatten();
     if let Some(t) = title {
         kept[t] = rules.title;
         why[t] = Why::Title;
@@ -203,25 +183,74 @@ pub(crate) fn decide(
     Decisions { kept, why, title }
 }
 
-/// Finds the page's title: the heading-like block (2 to 30 words, not
-/// ending in a full stop, not a list item) with the highest score among
-/// the [`TITLE_WINDOW`] blocks before the start of the body, the first
-/// kept block that reads as body ([`body_like`]).
+/// The model's decisions on a page: the threshold, the body fallback (in
+/// the `first` window), invisible lines and the site memory.
+fn by_model(
+    rules: &Rules,
+    page: &Scored<'_>,
+    site: Option<&Recurrence>,
+    first: bool,
+) -> (Vec<bool>, Vec<Why>) {
+    let n = page.len();
+    let mut kept: Vec<bool> = (0..n).map(|i| page.prob(i) >= rules.threshold).collect();
+    let mut why = vec![Why::Model; n];
+    // A page has a body: when no block that reads as body reaches the
+    // threshold, the blocks scoring close to the page's best are kept as
+    // well.
+    if first && !(0..n).any(|i| kept[i] && body_like(&page.stats[i])) {
+        let best = (0..n).map(|i| page.prob(i)).fold(0.0f32, f32::max);
+        let floor = best * FALLBACK_RATIO;
+        for (i, k) in kept.iter_mut().enumerate() {
+            *k |= best >= FALLBACK_MIN && page.prob(i) >= floor;
+        }
+    }
+    // A block a reader cannot see (zero-width spaces, direction marks,
+    // control characters only) is never kept. (It never reads as body, so
+    // the fallback above could not have hinged on it.)
+    for (i, k) in kept.iter_mut().enumerate() {
+        *k = *k && !is_invisible_line(page.block_text(i));
+    }
+
+    // Lines the site memory knows as the site's boilerplate go, and
+    // cannot be the title.
+    let recurring = |i: usize| site.is_some_and(|r| r.is_recurring(i));
+    for i in (0..n).filter(|&i| recurring(i)) {
+        kept[i] = false;
+        why[i] = Why::Site;
+    }
+    (kept, why)
+}
+
+/// The candidates for the title of a page and their title features, as
+/// [`decide`] weighs them (for the trainer, which fits the title scorer).
+#[cfg_attr(not(feature = "_internal"), allow(dead_code))]
+pub(crate) fn title_candidates(rules: &Rules, page: &Scored<'_>) -> Vec<(usize, TitleRow)> {
+    let (kept, _) = by_model(rules, page, None, true);
+    body_start(page, &kept).map_or_else(Vec::new, |start| title::candidates(page, start, |_| false))
+}
+
+/// Finds the page's title: of the candidates above the start of the body
+/// (the first kept block that reads as body, [`body_like`]; see
+/// [`title::candidates`]), the one the model's title scorer rates highest,
+/// if it rates it a title at all (a logit of at least 0).
 fn find_title(
+    model: &Model,
     page: &Scored<'_>,
     kept: &[bool],
     recurring: impl Fn(usize) -> bool,
 ) -> Option<usize> {
-    let start = (0..page.len()).find(|&i| kept[i] && body_like(&page.stats[i]))?;
-    (start.saturating_sub(TITLE_WINDOW)..start)
-        .filter(|&i| {
-            let st = &page.stats[i];
-            !recurring(i)
-                && (2..=30).contains(&st.words)
-                && st.last != '.'
-                && !matches!(st.first, '•' | '-' | '*' | '·')
-        })
-        .max_by(|&a, &b| page.z2[a].total_cmp(&page.z2[b]).then(b.cmp(&a)))
+    let start = body_start(page, kept)?;
+    title::candidates(page, start, recurring)
+        .into_iter()
+        .map(|(i, row)| (i, model.title_logit(&row)))
+        .filter(|&(_, z)| z >= 0.0)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(i, _)| i)
+}
+
+/// The start of the body: the first kept block that reads as body.
+fn body_start(page: &Scored<'_>, kept: &[bool]) -> Option<usize> {
+    (0..page.len()).find(|&i| kept[i] && body_like(&page.stats[i]))
 }
 
 /// Whether a block reads as body text: a sentence of at least 10 words, or

@@ -1,7 +1,7 @@
 //! The featuriser, for the trainer in `xtask/`. Not public API: nothing here
 //! is semver-stable.
 
-pub use crate::feature::{CONTEXT, LOCAL, N_CONTEXT, N_LOCAL};
+pub use crate::feature::{CONTEXT, LOCAL, N_CONTEXT, N_LOCAL, N_TITLE, TITLE};
 
 /// The unseeded byte hash, for `examples/hostile.rs` to craft the lines
 /// that flooded the in-page tables before they were seeded.
@@ -54,6 +54,33 @@ pub fn features_html(html: &str, model: &Model) -> (String, PageFeatures) {
     let conv = crate::html::convert(html);
     let f = of_page(Scored::new(&conv.text, model, Some(&conv.dom)));
     (conv.text, f)
+}
+
+/// The candidates for a page's title, as the default cleaner weighs them
+/// with `model`: each block's text and its title features (in [`TITLE`]
+/// order). `html`: the page is an HTML document.
+pub fn title_candidates(page: &str, html: bool, model: &Model) -> Vec<(String, [f32; N_TITLE])> {
+    #[cfg(feature = "html")]
+    if html {
+        let conv = crate::html::convert(page);
+        return candidates_of(Scored::new(&conv.text, model, Some(&conv.dom)));
+    }
+    let _ = html;
+    candidates_of(Scored::new(page, model, None))
+}
+
+fn candidates_of(scored: Scored<'_>) -> Vec<(String, [f32; N_TITLE])> {
+    let rules = crate::decide::Rules {
+        threshold: crate::DEFAULT_THRESHOLD,
+        title: true,
+        dedup: true,
+        junk: None,
+        keep: None,
+    };
+    crate::decide::title_candidates(&rules, &scored)
+        .into_iter()
+        .map(|(i, row)| (scored.block_text(i).to_string(), row.0))
+        .collect()
 }
 
 fn of_page(page: Scored<'_>) -> PageFeatures {

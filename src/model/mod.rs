@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 
 use crate::error::{Error, ErrorKind};
-use crate::feature::{ContextRow, LocalRow, Pack};
+use crate::feature::{ContextRow, LocalRow, Pack, TitleRow};
 use crate::math::dot;
 use crate::phrase::{Phrases, Role};
 use forest::Forest;
@@ -258,6 +258,12 @@ impl Model {
     pub(crate) fn context_logit(&self, x: &ContextRow) -> f32 {
         let parts = &self.inner.parts;
         parts.context_bias + dot(&parts.context_weights, x)
+    }
+
+    /// The title scorer's logit of a candidate block.
+    pub(crate) fn title_logit(&self, x: &TitleRow) -> f32 {
+        let parts = &self.inner.parts;
+        parts.title_bias + dot(&parts.title_weights, x)
     }
 
     /// Adds the trees' values of `x` (rows of [`TREE_STRIDE`]: context

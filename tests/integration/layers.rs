@@ -16,6 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["feature"],
     &["model", "html"],
     &["score", "dedup", "memory"],
+    &["title"],
     &["page", "decide", "analysis"],
     &["explain", "markdown"],
     &["window"],

@@ -261,6 +261,7 @@ pub fn junk_inside_body(docs: &[(Part, Doc)], related: &[&str]) -> Vec<(Part, Do
                 text: text.join("\n"),
                 line_labels: labels,
                 html: String::new(),
+                headline: None,
                 gold: String::new(),
             },
         ));
@@ -300,6 +301,7 @@ mod tests {
                 text: lines.join("\n"),
                 line_labels: labels,
                 html: String::new(),
+                headline: None,
                 gold: String::new(),
             },
         )

@@ -26,6 +26,9 @@ pub struct Doc {
     /// The page's HTML (read for `--input html` only).
     #[serde(default)]
     pub html: String,
+    /// The page's headline, from its HTML (see [`crate::headline`]).
+    #[serde(skip)]
+    pub headline: Option<String>,
     /// The gold main content (read for `--input html` only).
     #[serde(default)]
     pub gold: String,
@@ -49,7 +52,8 @@ struct Head {
 }
 
 /// Reads the training and validation documents of the corpora at `paths`,
-/// in corpus order; their `html` and `gold` only when `with_html`. The
+/// in corpus order; their `html` and `gold` only when `with_html` (the
+/// headline is read from the HTML either way). The
 /// test set (`scrapinghub`) is skipped before its records are parsed.
 pub fn load(paths: &[PathBuf], with_html: bool) -> Result<Vec<(Part, Doc)>, String> {
     let mut docs = Vec::new();
@@ -65,6 +69,7 @@ pub fn load(paths: &[PathBuf], with_html: bool) -> Result<Vec<(Part, Doc)>, Stri
                 continue;
             }
             let mut doc: Doc = serde_json::from_str(&line).map_err(|e| at(&e))?;
+            doc.headline = crate::headline::of(&doc.html);
             if !with_html {
                 doc.html = String::new();
                 doc.gold = String::new();

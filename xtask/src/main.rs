@@ -20,6 +20,7 @@
 mod augment;
 mod corpus;
 mod gbdt;
+mod headline;
 mod lr;
 mod promo;
 mod split;

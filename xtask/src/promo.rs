@@ -381,6 +381,7 @@ pub fn copies(docs: &[(Part, Doc)], p: &Phrasings, html_input: bool) -> Vec<(Par
             text: String::new(),
             line_labels: Vec::new(),
             html: String::new(),
+            headline: None,
             gold: doc.gold.clone(),
         };
         if html_input {

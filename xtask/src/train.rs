@@ -32,11 +32,12 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use dejunk::Model;
-use dejunk::internal::{self, ModelParts, N_CONTEXT, N_LOCAL, PageFeatures};
+use dejunk::internal::{self, ModelParts, N_CONTEXT, N_LOCAL, N_TITLE, PageFeatures};
 
 use crate::augment;
 use crate::corpus::{self, Doc, Part, fnv64};
 use crate::gbdt;
+use crate::headline;
 use crate::lr::{self, Data, Params};
 use crate::promo;
 
@@ -89,6 +90,8 @@ struct Labelled {
     /// Per block: 1 = body, 0 = junk.
     labels: Vec<f32>,
     text: String,
+    /// The headline a reader sees, from the page's HTML (real pages only).
+    headline: Option<String>,
 }
 
 /// What the model reads: raw page text, or HTML (lines with DOM features).
@@ -158,6 +161,7 @@ pub fn run(root: &Path, corpora: &[PathBuf], check: bool, input: Input) -> Resul
             line_labels,
             html,
             gold,
+            headline,
             ..
         } = doc;
         let (text, f, labels) = match input {
@@ -190,6 +194,7 @@ pub fn run(root: &Path, corpora: &[PathBuf], check: bool, input: Input) -> Resul
             dataset,
             labels,
             text,
+            headline: if d < n_real { headline } else { None },
         });
     }
 
@@ -369,6 +374,8 @@ pub fn run(root: &Path, corpora: &[PathBuf], check: bool, input: Input) -> Resul
     parts.context_bias += best.1;
     eprintln!("bias shift {:+.3} (train F1 {:.4})", best.1, best.0);
 
+    fit_title(&mut parts, &pages, &train_real, input)?;
+
     // Validation figures (block level, token weighted, per document). The
     // features do not depend on the context bias, so `full` serves as is.
     for ds in ["cleaneval", "dragnet", "wcxb", "fundus", "all"] {
@@ -391,6 +398,8 @@ pub fn run(root: &Path, corpora: &[PathBuf], check: bool, input: Input) -> Resul
             sum_local / n
         );
     }
+
+    title_figures(&parts, &pages, input)?;
 
     // Version: the format's number and a digest of the model's content,
     // which loading checks.
@@ -426,6 +435,137 @@ pub fn run(root: &Path, corpora: &[PathBuf], check: bool, input: Input) -> Resul
         );
     }
     eprintln!("done in {:.1}s", t0.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Fits the title scorer (step 6b). On the real training pages whose
+/// headline is one of the title candidates the cleaner weighs (with the
+/// model fitted so far), each candidate is labelled by whether it is the
+/// headline, a page's candidates weighing one page together. Then its bias
+/// is shifted so that "the best candidate, if its logit is at least 0" is
+/// right on the most training pages with a headline (on a page whose
+/// headline is no candidate, "none" is right).
+fn fit_title(
+    parts: &mut ModelParts,
+    pages: &[Labelled],
+    train: &[usize],
+    input: Input,
+) -> Result<(), String> {
+    let model = internal::model(parts.clone()).map_err(|e| e.to_string())?;
+    let mut data = Data::new(N_TITLE, 0);
+    // Per page with a headline: its candidates' rows and labels.
+    let mut seen: Vec<Vec<([f32; N_TITLE], bool)>> = Vec::new();
+    for &i in train {
+        let Some(headline) = &pages[i].headline else {
+            continue;
+        };
+        let cands = internal::title_candidates(&pages[i].text, input == Input::Html, &model);
+        let rows: Vec<([f32; N_TITLE], bool)> = cands
+            .into_iter()
+            .map(|(text, row)| (row, headline::matches(&text, headline)))
+            .collect();
+        if rows.iter().any(|r| r.1) {
+            let w = 1.0 / rows.len() as f32;
+            for (row, y) in &rows {
+                data.push(row, &[], if *y { 1.0 } else { 0.0 }, w);
+            }
+        }
+        seen.push(rows);
+    }
+    let fit = lr::fit(
+        &data,
+        &Params {
+            prior: None,
+            l2_dense: 1e-3,
+            l2_sparse: 0.0,
+            epochs: 300,
+            lr: 0.05,
+        },
+    );
+    parts.title_weights.copy_from_slice(&fit.dense);
+    parts.title_means.copy_from_slice(&fit.means);
+    let z = |row: &[f32; N_TITLE]| -> f32 {
+        fit.bias + fit.dense.iter().zip(row).map(|(w, x)| w * x).sum::<f32>()
+    };
+    let mut best = (0usize, 0f32);
+    for step in -32..=32 {
+        let shift = step as f32 * 0.25;
+        let right = seen
+            .iter()
+            .filter(|rows| {
+                let chosen = best_candidate(rows.iter().map(|(row, y)| (z(row) + shift, *y)));
+                match chosen {
+                    Some(y) => y,
+                    None => !rows.iter().any(|r| r.1),
+                }
+            })
+            .count();
+        if right > best.0 {
+            best = (right, shift);
+        }
+    }
+    parts.title_bias = fit.bias + best.1;
+    eprintln!(
+        "title scorer fitted on {} candidates, bias shift {:+.2} (right on {} of {} training pages)",
+        data.len(),
+        best.1,
+        best.0,
+        seen.len()
+    );
+    Ok(())
+}
+
+/// Of candidates given as (logit, payload), the payload of the highest
+/// logit of at least 0 (the first of equal ones), as the cleaner chooses.
+fn best_candidate<T>(cands: impl Iterator<Item = (f32, T)>) -> Option<T> {
+    cands
+        .filter(|c| c.0 >= 0.0)
+        .fold(None::<(f32, T)>, |best, c| match best {
+            Some(b) if b.0 >= c.0 => Some(b),
+            _ => Some(c),
+        })
+        .map(|c| c.1)
+}
+
+/// Prints the title's accuracy on the validation pages with a headline:
+/// on those where it is a title candidate, the share of titles right,
+/// wrong and missing; on the others, the share of pages given a title
+/// (wrongly).
+fn title_figures(parts: &ModelParts, pages: &[Labelled], input: Input) -> Result<(), String> {
+    let model = internal::model(parts.clone()).map_err(|e| e.to_string())?;
+    let (mut right, mut wrong, mut none, mut n) = (0, 0, 0, 0);
+    let (mut other, mut other_titled) = (0, 0);
+    for p in pages.iter().filter(|p| p.part == Part::Validation) {
+        let Some(headline) = &p.headline else {
+            continue;
+        };
+        let cands = internal::title_candidates(&p.text, input == Input::Html, &model);
+        let weights = parts.title_weights;
+        let chosen = best_candidate(cands.iter().map(|(t, row)| {
+            let z = parts.title_bias + weights.iter().zip(row).map(|(w, x)| w * x).sum::<f32>();
+            (z, t)
+        }));
+        if !cands.iter().any(|(t, _)| headline::matches(t, headline)) {
+            other += 1;
+            other_titled += usize::from(chosen.is_some());
+            continue;
+        }
+        n += 1;
+        match chosen {
+            Some(t) if headline::matches(t, headline) => right += 1,
+            Some(_) => wrong += 1,
+            None => none += 1,
+        }
+    }
+    let share = |k: usize, n: usize| k as f64 / n.max(1) as f64;
+    eprintln!(
+        "validation title: headline a candidate on {n} pages: right {:.3}, wrong {:.3}, none {:.3}; \
+         on {other} other pages a title is given on {:.3}",
+        share(right, n),
+        share(wrong, n),
+        share(none, n),
+        share(other_titled, other)
+    );
     Ok(())
 }
 
