@@ -560,7 +560,7 @@ impl CleanerBuilder {
         ///
         /// In raw text the title is not marked, so it is found as: of the
         /// heading-like lines (2 to 30 words, not ending in a full stop, not a
-        /// list item) among the 12 lines above the start of the body (the
+        /// list item, not a menu) among the 12 lines above the start of the body (the
         /// first kept line that is a sentence of at least 10 words, or of more
         /// than 30 words), the one the model's title scorer rates highest, if
         /// it rates it a title at all (a date line, a byline or a standfirst

@@ -13,7 +13,8 @@ pub(crate) const TITLE_WINDOW: usize = 12;
 
 /// The candidates for the page's title, each with its features: the
 /// heading-like blocks (2 to 30 words, not ending in a full stop, not a
-/// list item) among the [`TITLE_WINDOW`] blocks before block `start`, the
+/// list item, not a menu of two or more separators) among the
+/// [`TITLE_WINDOW`] blocks before block `start`, the
 /// start of the body, that `recurring` (the site memory's lines) does not
 /// hold.
 pub(crate) fn candidates(
@@ -28,6 +29,7 @@ pub(crate) fn candidates(
             && (2..=30).contains(&st.words)
             && st.last != '.'
             && !matches!(st.first, '•' | '-' | '*' | '·')
+            && st.separators < 2
     };
     let mut out: Vec<(usize, TitleRow)> = Vec::new();
     for i in (from..start).filter(|&i| heading_like(i)) {
