@@ -274,17 +274,7 @@ impl Cleaner {
     /// assert!(out.starts_with("The museum"));
     /// ```
     pub fn clean_into<'a>(&self, page: impl Into<Page<'a>>, out: &mut String) {
-        let page = page.into();
-        let prepared = page.prepare();
-        let model = self.model_for(&prepared);
-        window::clean(
-            &self.inner.rules,
-            model,
-            &prepared,
-            page.memory(),
-            out,
-            None,
-        );
+        self.run_clean(page.into(), out, None);
     }
 
     /// Cleans a page and returns its main content with the page's title
@@ -313,18 +303,9 @@ impl Cleaner {
     /// ```
     pub fn extract<'a>(&self, page: impl Into<Page<'a>>) -> Extract {
         let page = page.into();
-        let prepared = page.prepare();
-        let model = self.model_for(&prepared);
         let mut text = String::new();
         let mut markdown = page.is_html().then(String::new);
-        let title = window::clean(
-            &self.inner.rules,
-            model,
-            &prepared,
-            page.memory(),
-            &mut text,
-            markdown.as_mut(),
-        );
+        let title = self.run_clean(page, &mut text, markdown.as_mut());
         Extract {
             text,
             title,
@@ -371,6 +352,26 @@ impl Cleaner {
         let prepared = page.prepare();
         let model = self.model_for(&prepared);
         window::analyze(&self.inner.rules, model, &prepared, page.memory())
+    }
+
+    /// Cleans `page` into `out` (and its Markdown into `markdown`, for
+    /// HTML); returns its title.
+    fn run_clean(
+        &self,
+        page: Page<'_>,
+        out: &mut String,
+        markdown: Option<&mut String>,
+    ) -> Option<String> {
+        let prepared = page.prepare();
+        let model = self.model_for(&prepared);
+        window::clean(
+            &self.inner.rules,
+            model,
+            &prepared,
+            page.memory(),
+            out,
+            markdown,
+        )
     }
 
     /// The model for a page: the HTML model for HTML.

@@ -3,15 +3,13 @@
 //! (and the page header above it), the user's patterns, and the
 //! deduplication pass ([`dedup`](crate::dedup)).
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
+use std::collections::{HashMap, hash_map::Entry};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::dedup::{self, Dup};
 use crate::error::{Error, ErrorKind};
-use crate::feature::Stats;
-use crate::feature::TitleRow;
+use crate::feature::{Stats, TitleRow};
 use crate::hash::keyed_hash;
 use crate::memory::Recurrence;
 use crate::model::Model;

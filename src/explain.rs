@@ -25,6 +25,7 @@ const MIN_WEIGHT: f32 = 0.05;
 /// The analysis of a scored and decided page: every block with its
 /// decision and score, its reasons to come; `text(i)` is block `i`'s text
 /// as the analysis holds it.
+///
 /// The page may be a window of a longer one: its blocks, text and title
 /// are appended to `out`.
 pub(crate) fn analysis<'s, 't>(
@@ -88,18 +89,19 @@ pub(crate) struct Decided<'t> {
     pub d: Decisions,
     /// What the site memory knows of its blocks.
     pub rec: Option<Recurrence>,
-    /// Where it starts in the page's text.
+    /// Where it starts in the page.
     pub at: Offsets,
-    /// The page's index of its first block.
-    pub first_block: usize,
 }
 
 /// Where a window of a page starts: its first line and byte in the page's
-/// text.
+/// text, and the page's index of its first block.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Offsets {
     pub line: usize,
     pub byte: usize,
+    /// Read by the Markdown writer (the `html` feature).
+    #[cfg_attr(not(feature = "html"), allow(dead_code))]
+    pub block: usize,
 }
 
 /// What a page's reasons are made of: the decisions and the model's

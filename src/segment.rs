@@ -120,6 +120,8 @@ pub(crate) fn more_lines_than(text: &str, n: usize) -> bool {
 pub(crate) struct Window {
     /// Its bytes in the page's text (whole lines).
     pub bytes: Range<usize>,
+    /// The page's line (0-based, split on `\n`) it starts at.
+    pub line: usize,
     /// Its blocks, as indices among the page's blocks.
     pub blocks: Range<usize>,
 }
@@ -132,8 +134,9 @@ pub(crate) fn windows(text: &str, max_blocks: usize) -> Vec<Window> {
     let max_blocks = max_blocks.max(1);
     let mut out = Vec::new();
     let (mut start, mut first_block, mut blocks) = (0usize, 0usize, 0usize);
+    let mut first_line = 0usize;
     let mut offset = 0usize;
-    for raw in text.split('\n') {
+    for (n, raw) in text.split('\n').enumerate() {
         offset += raw.len() + 1;
         if raw.trim().is_empty() {
             continue;
@@ -143,15 +146,18 @@ pub(crate) fn windows(text: &str, max_blocks: usize) -> Vec<Window> {
             let end = offset.min(text.len());
             out.push(Window {
                 bytes: start..end,
+                line: first_line,
                 blocks: first_block..blocks,
             });
             start = end;
+            first_line = n + 1;
             first_block = blocks;
         }
     }
     if blocks > first_block || out.is_empty() {
         out.push(Window {
             bytes: start..text.len(),
+            line: first_line,
             blocks: first_block..blocks,
         });
     }
@@ -281,10 +287,12 @@ mod tests {
             [
                 Window {
                     bytes: 0..7,
+                    line: 0,
                     blocks: 0..2
                 },
                 Window {
                     bytes: 7..10,
+                    line: 3,
                     blocks: 2..4
                 },
             ]
@@ -294,6 +302,7 @@ mod tests {
             windows(text, 10),
             [Window {
                 bytes: 0..10,
+                line: 0,
                 blocks: 0..4
             }]
         );
@@ -301,6 +310,7 @@ mod tests {
             windows("", 10),
             [Window {
                 bytes: 0..0,
+                line: 0,
                 blocks: 0..0
             }]
         );
@@ -309,6 +319,7 @@ mod tests {
             windows("a\nb\n", 2),
             [Window {
                 bytes: 0..4,
+                line: 0,
                 blocks: 0..2
             }]
         );

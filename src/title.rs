@@ -9,7 +9,7 @@ use crate::math::{flag, ln1};
 use crate::score::Scored;
 
 /// The title is looked for among this many blocks above the body's start.
-pub(crate) const TITLE_WINDOW: usize = 12;
+const TITLE_WINDOW: usize = 12;
 
 /// The candidates for the page's title, each with its features: the
 /// heading-like blocks (2 to 30 words, not ending in a full stop, not a

@@ -43,35 +43,27 @@ fn each_window<'t>(
         Vec::new()
     };
     let mut seen = (windows.len() > 1 && rules.dedup).then(HashMap::new);
-    let mut one = |k: usize, part: &'t str, dom: Option<&[DomRow]>, at: Offsets, first_block| {
+    let mut one = |k: usize, part: &'t str, dom: Option<&[DomRow]>, at: Offsets| {
         let page = Scored::new(part, model, dom);
         let rec = site.map(|(m, host)| m.recurrence(host, &page.seg));
         let mut d = decide::decide(rules, model, &page, rec.as_ref(), k == 0);
         if let Some(seen) = seen.as_mut() {
             decide::drop_seen(&page, &mut d, seen, |i| page.seg.blocks[i].line + at.line);
         }
-        f(Decided {
-            page,
-            d,
-            rec,
-            at,
-            first_block,
-        });
+        f(Decided { page, d, rec, at });
     };
     if windows.is_empty() {
-        one(0, text, dom, Offsets::default(), 0);
+        one(0, text, dom, Offsets::default());
         return;
     }
-    let mut at = Offsets::default();
     for (k, w) in windows.into_iter().enumerate() {
-        // Windows are whole lines: count the line ends before this one.
-        at.line += text.as_bytes()[at.byte..w.bytes.start]
-            .iter()
-            .filter(|&&c| c == b'\n')
-            .count();
-        at.byte = w.bytes.start;
+        let at = Offsets {
+            line: w.line,
+            byte: w.bytes.start,
+            block: w.blocks.start,
+        };
         let dom = dom.map(|d| &d[w.blocks.clone()]);
-        one(k, &text[w.bytes], dom, at, w.blocks.start);
+        one(k, &text[w.bytes], dom, at);
     }
 }
 
@@ -94,10 +86,10 @@ pub(crate) fn clean(
         decide::write_kept(&w.page, &w.d.kept, out);
         #[cfg(feature = "html")]
         if let (Some(md), Some(html)) = (markdown.as_deref_mut(), &page.html) {
-            crate::markdown::write_kept(&w.page, &w.d.kept, &html.shapes, w.first_block, md);
+            crate::markdown::write_kept(&w.page, &w.d.kept, &html.shapes, w.at.block, md);
         }
         #[cfg(not(feature = "html"))]
-        let _ = (&mut markdown, w.first_block);
+        let _ = &mut markdown;
     });
     title
 }

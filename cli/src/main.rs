@@ -546,11 +546,12 @@ impl Job<'_> {
             Some(a) if !markdown => (a.title().map(str::to_string), a.text().to_string()),
             _ => {
                 let e = c.extract(input);
+                let title = e.title().map(str::to_string);
                 let text = match e.markdown() {
                     Some(md) if markdown => md.to_string(),
-                    _ => e.text().to_string(),
+                    _ => e.into_text(),
                 };
-                (e.title().map(str::to_string), text)
+                (title, text)
             }
         };
         if as_text {

@@ -482,18 +482,19 @@ fn fit_title(
             lr: 0.05,
         },
     );
+    parts.title_bias = fit.bias;
     parts.title_weights.copy_from_slice(&fit.dense);
     parts.title_means.copy_from_slice(&fit.means);
-    let z = |row: &[f32; N_TITLE]| -> f32 {
-        fit.bias + fit.dense.iter().zip(row).map(|(w, x)| w * x).sum::<f32>()
-    };
     let mut best = (0usize, 0f32);
     for step in -32..=32 {
         let shift = step as f32 * 0.25;
         let right = seen
             .iter()
             .filter(|rows| {
-                let chosen = best_candidate(rows.iter().map(|(row, y)| (z(row) + shift, *y)));
+                let chosen = best_candidate(
+                    rows.iter()
+                        .map(|(row, y)| (title_logit(parts, row) + shift, *y)),
+                );
                 match chosen {
                     Some(y) => y,
                     None => !rows.iter().any(|r| r.1),
@@ -504,7 +505,7 @@ fn fit_title(
             best = (right, shift);
         }
     }
-    parts.title_bias = fit.bias + best.1;
+    parts.title_bias += best.1;
     eprintln!(
         "title scorer fitted on {} candidates, bias shift {:+.2} (right on {} of {} training pages)",
         data.len(),
@@ -513,6 +514,17 @@ fn fit_title(
         seen.len()
     );
     Ok(())
+}
+
+/// The title scorer's logit of a candidate's row, as `Model` computes it.
+fn title_logit(parts: &ModelParts, row: &[f32; N_TITLE]) -> f32 {
+    parts.title_bias
+        + parts
+            .title_weights
+            .iter()
+            .zip(row)
+            .map(|(w, x)| w * x)
+            .sum::<f32>()
 }
 
 /// Of candidates given as (logit, payload), the payload of the highest
@@ -540,11 +552,7 @@ fn title_figures(parts: &ModelParts, pages: &[Labelled], input: Input) -> Result
             continue;
         };
         let cands = internal::title_candidates(&p.text, input == Input::Html, &model);
-        let weights = parts.title_weights;
-        let chosen = best_candidate(cands.iter().map(|(t, row)| {
-            let z = parts.title_bias + weights.iter().zip(row).map(|(w, x)| w * x).sum::<f32>();
-            (z, t)
-        }));
+        let chosen = best_candidate(cands.iter().map(|(t, row)| (title_logit(parts, row), t)));
         if !cands.iter().any(|(t, _)| headline::matches(t, headline)) {
             other += 1;
             other_titled += usize::from(chosen.is_some());
