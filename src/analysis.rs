@@ -309,11 +309,13 @@ impl fmt::Display for Reason {
             ReasonKind::Context => "context",
             ReasonKind::Title => "title",
             ReasonKind::AboveTitle => "above-title",
+            ReasonKind::Dateline => "dateline-under-title",
             ReasonKind::KeepPattern => "keep-pattern",
             ReasonKind::JunkPattern => "junk-pattern",
             ReasonKind::Duplicate => "duplicate-of",
             ReasonKind::NearDuplicate => "near-duplicate-of",
             ReasonKind::SiteMemory => "site-memory",
+            ReasonKind::Comment => "comment",
         };
         match self.kind {
             ReasonKind::Phrase | ReasonKind::KeepPattern | ReasonKind::JunkPattern => {
@@ -358,6 +360,10 @@ pub enum ReasonKind {
     /// Above the page's title, so part of the page's header, not of the
     /// article (detail: `line N` of the title).
     AboveTitle,
+    /// A byline or date line (a date or time in a short line, not a
+    /// sentence) between the page's title and its body (detail: `line N`
+    /// of the title).
+    Dateline,
     /// A user "always keep" pattern matched (detail: the pattern).
     KeepPattern,
     /// A user junk pattern matched (detail: the pattern).
@@ -369,4 +375,7 @@ pub enum ReasonKind {
     /// A line the [`SiteMemory`](crate::SiteMemory) knows as the site's
     /// boilerplate (detail: `on N of M pages of the site`).
     SiteMemory,
+    /// A post of the page's comment section, kept by the builder's
+    /// [`comments`](crate::CleanerBuilder::comments) setting.
+    Comment,
 }

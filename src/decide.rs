@@ -1,7 +1,7 @@
 //! Stage 5 of the pipeline: the decision rules over a scored page. In
 //! order: the threshold, the body fallback, the site memory, the title
-//! (and the page header above it), the user's patterns, and the
-//! deduplication pass ([`dedup`](crate::dedup)).
+//! (and the page header above it), the comment section's posts (when
+//! asked for), the user's patterns, and the deduplication pass ([`dedup`](crate::dedup)).
 
 use std::collections::{HashMap, hash_map::Entry};
 
@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::dedup::{self, Dup};
 use crate::error::{Error, ErrorKind};
-use crate::feature::{Stats, TitleRow};
+use crate::feature::{Ctx, Dom, Pack, Stats, Text, TitleRow};
 use crate::hash::keyed_hash;
 use crate::memory::Recurrence;
 use crate::model::Model;
@@ -25,12 +25,21 @@ use crate::title;
 /// 0.1 point and keeps pages of pure furniture empty).
 const FALLBACK_RATIO: f32 = 0.5;
 const FALLBACK_MIN: f32 = 0.2;
+/// A byline or date line under the title has at most this many words.
+const DATELINE_WORDS: u32 = 12;
+/// A comment's post has at least this many words (see [`comment_posts`]);
+/// one with a phrase of the comment pack (`reply`) at least
+/// `LONG_POST_WORDS`.
+const POST_WORDS: u32 = 5;
+const LONG_POST_WORDS: u32 = 20;
 
 /// The settings the rules apply.
 #[derive(Debug)]
 pub(crate) struct Rules {
     pub threshold: f32,
     pub title: bool,
+    /// Keep the posts of an article's comment section.
+    pub comments: bool,
     pub dedup: bool,
     pub junk: Option<UserPatterns>,
     pub keep: Option<UserPatterns>,
@@ -104,6 +113,11 @@ pub(crate) enum Why {
     Dup(Dup),
     /// The site memory.
     Site,
+    /// A byline or date line between the title (at this index) and the
+    /// body.
+    Dateline(usize),
+    /// A post of the comment section, kept on the user's request.
+    Comment,
     /// Kept by an earlier window of a long page, at this line of the
     /// page (see [`drop_seen`]).
     Seen(usize),
@@ -131,10 +145,9 @@ pub(crate) fn decide(
     let n = page.len();
     let (mut kept, mut why) = by_model(rules, page, site, first);
     let recurring = |i: usize| site.is_some_and(|r| r.is_recurring(i));
-    let title = first
-        .then(|| find_title(model, page, &kept, recurring))
-        .flatten();
-    if let Some(t) = title {
+    let start = first.then(|| body_start(page, &kept)).flatten();
+    let title = start.and_then(|start| find_title(model, page, start, recurring));
+    if let (Some(t), Some(start)) = (title, start) {
         kept[t] = rules.title;
         why[t] = Why::Title;
         // The article starts at its title: what is above it is the
@@ -146,12 +159,27 @@ pub(crate) fn decide(
                 why[i] = Why::AboveTitle(t);
             }
         }
+        // Between the title and the body: the byline and date lines.
+        for i in t + 1..start {
+            if kept[i] && is_dateline(page, i) {
+                kept[i] = false;
+                why[i] = Why::Dateline(t);
+            }
+        }
         if !rules.title {
             for i in t + 1..n {
                 if page.seg.norm_of(i) == page.seg.norm_of(t) {
                     kept[i] = false;
                     why[i] = Why::Title;
                 }
+            }
+        }
+    }
+    if rules.comments {
+        for i in comment_posts(page) {
+            if !kept[i] && !recurring(i) && title.is_none_or(|t| i > t) {
+                kept[i] = true;
+                why[i] = Why::Comment;
             }
         }
     }
@@ -219,6 +247,23 @@ fn by_model(
     (kept, why)
 }
 
+/// The blocks of a page that read as the posts of a comment section: in
+/// the section (after a comments heading such as `12 Comments` or `Leave a
+/// reply`, up to the next section switch; in HTML also inside an element
+/// whose class or id names comments), prose of at least
+/// [`POST_WORDS`] words, and not one of the section's controls (a block
+/// with a comment-pack phrase such as `Reply` or `Report abuse`, unless it
+/// is a long post).
+fn comment_posts<'p>(page: &'p Scored<'_>) -> impl Iterator<Item = usize> + 'p {
+    (0..page.len()).filter(move |&i| {
+        let (st, local) = (&page.stats[i], &page.local[i]);
+        let in_section = page.context[i][Ctx::CommentSwitch] > 0.0 || local[Dom::ClsComment] > 0.0;
+        in_section
+            && st.words >= POST_WORDS
+            && (local[Pack::Comment] == 0.0 || st.words >= LONG_POST_WORDS)
+    })
+}
+
 /// The candidates for the title of a page and their title features, as
 /// [`decide`] weighs them (for the trainer, which fits the title scorer).
 #[cfg_attr(not(feature = "_internal"), allow(dead_code))]
@@ -234,16 +279,24 @@ pub(crate) fn title_candidates(rules: &Rules, page: &Scored<'_>) -> Vec<(usize, 
 fn find_title(
     model: &Model,
     page: &Scored<'_>,
-    kept: &[bool],
+    start: usize,
     recurring: impl Fn(usize) -> bool,
 ) -> Option<usize> {
-    let start = body_start(page, kept)?;
     title::candidates(page, start, recurring)
         .into_iter()
         .map(|(i, row)| (i, model.title_logit(&row)))
         .filter(|&(_, z)| z >= 0.0)
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(i, _)| i)
+}
+
+/// Whether block `i` reads as a byline or date line: a date or time in at
+/// most [`DATELINE_WORDS`] words, not a sentence.
+fn is_dateline(page: &Scored<'_>, i: usize) -> bool {
+    let local = &page.local[i];
+    local[Text::DateTime] > 0.0
+        && page.stats[i].words <= DATELINE_WORDS
+        && local[Text::EndTerminal] == 0.0
 }
 
 /// The start of the body: the first kept block that reads as body.

@@ -241,7 +241,9 @@ fn reasons(e: &Explainer, i: usize) -> Vec<Reason> {
     match e.why[i] {
         Why::Model => {}
         Why::Title => out.push(rule(ReasonKind::Title, String::new())),
+        Why::Comment => out.push(rule(ReasonKind::Comment, String::new())),
         Why::AboveTitle(t) => out.push(rule(ReasonKind::AboveTitle, line(t))),
+        Why::Dateline(t) => out.push(rule(ReasonKind::Dateline, line(t))),
         Why::Keep(p) => out.push(rule(ReasonKind::KeepPattern, pattern(&rules.keep, p))),
         Why::Junk(p) => out.push(rule(ReasonKind::JunkPattern, pattern(&rules.junk, p))),
         Why::Dup(Dup::Exact(j)) => out.push(rule(ReasonKind::Duplicate, line(j))),

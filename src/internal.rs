@@ -73,6 +73,7 @@ fn candidates_of(scored: Scored<'_>) -> Vec<(String, [f32; N_TITLE])> {
     let rules = crate::decide::Rules {
         threshold: crate::DEFAULT_THRESHOLD,
         title: true,
+        comments: false,
         dedup: true,
         junk: None,
         keep: None,

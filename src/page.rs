@@ -133,16 +133,19 @@ impl<'a> Page<'a> {
     /// use dejunk::{Cleaner, Page, ReasonKind, SiteMemory};
     ///
     /// let memory = SiteMemory::new();
-    /// let footer = "This newsroom is funded by readers like you, and we keep our reporting free for everyone.";
+    /// let footer = "The town of Riverside sits on the east bank of the river, twenty miles north of the capital.";
     /// for i in ["first", "second", "third", "fourth"] {
     ///     memory.observe("example.com", &format!("The {i} story of the day is about the river flooding the town square.\n{footer}"));
     /// }
-    /// let text = format!("The library will stay open late on Thursdays from next month, the council said.\n{footer}");
+    /// let text = format!(
+    ///     "The library will stay open late on Thursdays from next month, the council said.\n\
+    ///      The library will also open on Sunday mornings, said the head librarian, who asked for the change.\n{footer}"
+    /// );
     /// let page = Page::text(&text).site(&memory, "example.com");
     /// let cleaner = Cleaner::new();
     /// assert!(!cleaner.clean(page).contains(footer));
     /// let a = cleaner.analyze(page);
-    /// let reason = &a.blocks()[1].reasons()[0];
+    /// let reason = &a.blocks()[2].reasons()[0];
     /// assert_eq!(reason.kind(), ReasonKind::SiteMemory);
     /// assert_eq!(reason.detail(), "on 4 of 4 pages of the site");
     /// // Without the memory, the footer reads as body text.

@@ -116,6 +116,11 @@ struct Args {
     #[arg(long, value_name = "T", value_parser = threshold)]
     threshold: Option<f32>,
 
+    /// Keep the posts of an article's comment section too (on forum and
+    /// Q&A pages the posts are the content either way).
+    #[arg(long)]
+    comments: bool,
+
     /// Records (a JSONL line, a WARC record, a page file) longer than this
     /// are reported and skipped, never held in memory.
     #[arg(long, default_value_t = 64 << 20, value_name = "BYTES",
@@ -180,6 +185,7 @@ fn run(args: &Args) -> Result<u64, String> {
     if let Some(t) = args.threshold {
         builder.threshold(t);
     }
+    builder.comments(args.comments);
     let cleaner = builder.build().map_err(|e| e.to_string())?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.map_or(0, usize::from))

@@ -317,6 +317,26 @@ fn a_malformed_warc_header_costs_only_its_record() {
 }
 
 #[test]
+fn comments_option_is_the_builders() {
+    let post =
+        "I am so glad they listened to the people who actually use the library every single week.";
+    let page =
+        format!("Council keeps the library open\n{BODY}\n{BODY2}\n3 Comments\n{post}\nReply\n");
+    for (args, comments) in [(&["-q"][..], false), (&["-q", "--comments"][..], true)] {
+        let out = dejunk(args, page.as_bytes());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let want = dejunk::Cleaner::builder()
+            .comments(comments)
+            .build()
+            .unwrap()
+            .clean(page.as_str());
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), want + "\n");
+    }
+    let kept = dejunk(&["-q", "--comments"], page.as_bytes()).stdout;
+    assert!(String::from_utf8(kept).unwrap().contains(post));
+}
+
+#[test]
 fn a_text_page_is_printed_as_text() {
     let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/seeds");
     let path = std::fs::read_dir(seed)

@@ -84,6 +84,7 @@ type Site<'a> = Option<(&'a dejunk::SiteMemory, &'a str)>;
 fn build(
     threshold: Option<f32>,
     title: Option<bool>,
+    comments: Option<bool>,
     dedup: Option<bool>,
     junk_patterns: Option<Vec<String>>,
     keep_patterns: Option<Vec<String>>,
@@ -94,6 +95,9 @@ fn build(
     }
     if let Some(t) = title {
         b.title(t);
+    }
+    if let Some(c) = comments {
+        b.comments(c);
     }
     if let Some(d) = dedup {
         b.dedup(d);
@@ -111,19 +115,29 @@ fn build(
 fn one_off(
     threshold: Option<f32>,
     title: Option<bool>,
+    comments: Option<bool>,
     dedup: Option<bool>,
     junk_patterns: Option<Vec<String>>,
     keep_patterns: Option<Vec<String>>,
 ) -> PyResult<std::borrow::Cow<'static, dejunk::Cleaner>> {
     if threshold.is_none()
         && title.is_none()
+        && comments.is_none()
         && dedup.is_none()
         && junk_patterns.is_none()
         && keep_patterns.is_none()
     {
         return Ok(std::borrow::Cow::Borrowed(&*DEFAULT));
     }
-    build(threshold, title, dedup, junk_patterns, keep_patterns).map(std::borrow::Cow::Owned)
+    build(
+        threshold,
+        title,
+        comments,
+        dedup,
+        junk_patterns,
+        keep_patterns,
+    )
+    .map(std::borrow::Cow::Owned)
 }
 
 /// The main body content of a page given as raw page text (one block a
@@ -131,17 +145,25 @@ fn one_off(
 /// are those of `Cleaner`; reuse a `Cleaner` when cleaning many pages with
 /// options.
 #[pyfunction]
-#[pyo3(signature = (text, *, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None))]
+#[pyo3(signature = (text, *, threshold=None, title=None, comments=None, dedup=None, junk_patterns=None, keep_patterns=None))]
 fn clean(
     py: Python<'_>,
     text: Input,
     threshold: Option<f32>,
     title: Option<bool>,
+    comments: Option<bool>,
     dedup: Option<bool>,
     junk_patterns: Option<Vec<String>>,
     keep_patterns: Option<Vec<String>>,
 ) -> PyResult<String> {
-    let c = one_off(threshold, title, dedup, junk_patterns, keep_patterns)?;
+    let c = one_off(
+        threshold,
+        title,
+        comments,
+        dedup,
+        junk_patterns,
+        keep_patterns,
+    )?;
     Ok(run(py, &c, text, As::Text, None))
 }
 
@@ -149,17 +171,25 @@ fn clean(
 /// encoding: a byte-order mark, valid UTF-8, a <meta charset>, else a
 /// detector), one paragraph a line.
 #[pyfunction]
-#[pyo3(signature = (html, *, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None))]
+#[pyo3(signature = (html, *, threshold=None, title=None, comments=None, dedup=None, junk_patterns=None, keep_patterns=None))]
 fn clean_html(
     py: Python<'_>,
     html: Input,
     threshold: Option<f32>,
     title: Option<bool>,
+    comments: Option<bool>,
     dedup: Option<bool>,
     junk_patterns: Option<Vec<String>>,
     keep_patterns: Option<Vec<String>>,
 ) -> PyResult<String> {
-    let c = one_off(threshold, title, dedup, junk_patterns, keep_patterns)?;
+    let c = one_off(
+        threshold,
+        title,
+        comments,
+        dedup,
+        junk_patterns,
+        keep_patterns,
+    )?;
     Ok(run(py, &c, html, As::Html, None))
 }
 
@@ -167,17 +197,25 @@ fn clean_html(
 /// #, list items as -, quotes as >, tables as pipe tables, everything else
 /// a paragraph; markup characters in the text escaped.
 #[pyfunction]
-#[pyo3(signature = (html, *, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None))]
+#[pyo3(signature = (html, *, threshold=None, title=None, comments=None, dedup=None, junk_patterns=None, keep_patterns=None))]
 fn clean_html_markdown(
     py: Python<'_>,
     html: Input,
     threshold: Option<f32>,
     title: Option<bool>,
+    comments: Option<bool>,
     dedup: Option<bool>,
     junk_patterns: Option<Vec<String>>,
     keep_patterns: Option<Vec<String>>,
 ) -> PyResult<String> {
-    let c = one_off(threshold, title, dedup, junk_patterns, keep_patterns)?;
+    let c = one_off(
+        threshold,
+        title,
+        comments,
+        dedup,
+        junk_patterns,
+        keep_patterns,
+    )?;
     Ok(run(py, &c, html, As::Markdown, None))
 }
 
@@ -195,10 +233,11 @@ fn run(py: Python<'_>, c: &dejunk::Cleaner, input: Input, to: As, site: Site<'_>
 
 /// A reusable, thread-safe cleaner.
 ///
-/// Cleaner(*, threshold=0.5, title=True, dedup=True, junk_patterns=(), keep_patterns=())
+/// Cleaner(*, threshold=0.5, title=True, comments=False, dedup=True, junk_patterns=(), keep_patterns=())
 ///
 /// - threshold: keep blocks whose score reaches it (0..1; higher keeps less).
 /// - title: keep the page's title (the heading-like block just before the body).
+/// - comments: keep the posts of an article's comment section too.
 /// - dedup: drop exact repeats and near-duplicates of kept text.
 /// - junk_patterns / keep_patterns: phrases that always drop / keep a block.
 ///
@@ -222,16 +261,24 @@ fn with_site<'a>(memory: Option<&'a SiteMemory>, site: Option<&'a str>) -> PyRes
 #[pymethods]
 impl Cleaner {
     #[new]
-    #[pyo3(signature = (*, threshold=None, title=None, dedup=None, junk_patterns=None, keep_patterns=None))]
+    #[pyo3(signature = (*, threshold=None, title=None, comments=None, dedup=None, junk_patterns=None, keep_patterns=None))]
     fn new(
         threshold: Option<f32>,
         title: Option<bool>,
+        comments: Option<bool>,
         dedup: Option<bool>,
         junk_patterns: Option<Vec<String>>,
         keep_patterns: Option<Vec<String>>,
     ) -> PyResult<Cleaner> {
         Ok(Cleaner {
-            inner: build(threshold, title, dedup, junk_patterns, keep_patterns)?,
+            inner: build(
+                threshold,
+                title,
+                comments,
+                dedup,
+                junk_patterns,
+                keep_patterns,
+            )?,
         })
     }
 
@@ -352,11 +399,13 @@ fn kind_name(k: dejunk::ReasonKind) -> &'static str {
         K::Context => "context",
         K::Title => "title",
         K::AboveTitle => "above_title",
+        K::Dateline => "dateline",
         K::KeepPattern => "keep_pattern",
         K::JunkPattern => "junk_pattern",
         K::Duplicate => "duplicate",
         K::NearDuplicate => "near_duplicate",
         K::SiteMemory => "site_memory",
+        K::Comment => "comment",
         _ => "other",
     }
 }

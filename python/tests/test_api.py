@@ -32,6 +32,16 @@ def test_clean_keeps_the_body_and_drops_the_junk():
     assert dejunk.clean("") == ""
 
 
+def test_comments_option():
+    post = "I am so glad they listened to the people who actually use the library every single week."
+    page = PAGE.replace("Related Articles", "3 Comments\n\n" + post + "\n\nReply\n\nRelated Articles")
+    assert post not in dejunk.clean(page)
+    assert post in dejunk.clean(page, comments=True)
+    kept = dejunk.Cleaner(comments=True).analyze(page)
+    reasons = [r.kind for b in kept if b.text == post for r in b.reasons]
+    assert reasons[0] == "comment"
+
+
 def test_clean_matches_the_rust_example_on_every_seed():
     # The same model as the crate: the seeds' outputs are stable across calls.
     for path in sorted(SEEDS.glob("*.txt")):

@@ -21,6 +21,10 @@ const SWITCH_PACKS: [Pack; 7] = [
 ];
 /// A section switch has at most this many words.
 const SWITCH_WORDS: u32 = 8;
+/// A dated block (a post's header) has at most this many words.
+const DATED_WORDS: u32 = 12;
+/// Dated blocks are counted this many blocks either side.
+const DATED_RADIUS: usize = 5;
 /// The value a missing neighbour's score takes: the page edge reads as junk.
 const EDGE_Z: f32 = -2.0;
 /// Local scores are clipped to this magnitude before use as context.
@@ -64,6 +68,78 @@ fn leads(seg: &Segmented, local: &[LocalRow]) -> Vec<u64> {
             hash_bytes(&folded) | 2
         })
         .collect()
+}
+
+/// A block's shape, for repeated units: its words bucketed (1, 2-3, 4-7,
+/// 8-15, 16-40, more), whether it ends a sentence, whether it has digits.
+/// The shapes below [`PROSE`] are sentences of 8 words or more, which a
+/// run of body paragraphs repeats by nature.
+fn shape(st: &Stats, l: &LocalRow) -> u8 {
+    let bucket = match st.words {
+        0..=1 => 0,
+        2..=3 => 1,
+        4..=7 => 2,
+        8..=15 => 3,
+        16..=40 => 4,
+        _ => 5,
+    };
+    let terminal = u8::from(l[Text::EndTerminal] > 0.0);
+    let prose = bucket >= 3 && terminal == 1;
+    (u8::from(!prose) << 5) | (bucket << 2) | (terminal << 1) | u8::from(st.digits > 0)
+}
+/// A shape of at least this is not prose (see [`shape`]).
+const PROSE: u8 = 1 << 5;
+/// The longest unit of a repeated run, in blocks.
+const MAX_PERIOD: usize = 8;
+/// A repeated run has at least this many units.
+const MIN_UNITS: usize = 3;
+
+/// For each block, the units of the longest periodic run of shapes it is
+/// in (see [`shape`]): a unit of 1 to [`MAX_PERIOD`] blocks repeated at
+/// least [`MIN_UNITS`] times whose every unit has a block that is not
+/// prose (cards of a listing: title, date, summary), else 0.
+fn shape_units(shapes: &[u8]) -> Vec<u32> {
+    let n = shapes.len();
+    let mut out = vec![0u32; n];
+    for p in 1..=MAX_PERIOD.min(n) {
+        // Blocks i >= p whose shape repeats the one p before, with a
+        // block that is not prose among the p ending at i.
+        let mut last_free = None::<usize>;
+        let mut i = p;
+        let mut start = p;
+        let mut stretch = 0usize;
+        let flush = |start: usize, stretch: usize, out: &mut Vec<u32>| {
+            let units = (stretch + p) / p;
+            if stretch > 0 && units >= MIN_UNITS {
+                for o in &mut out[start - p..start + stretch] {
+                    *o = (*o).max(units as u32);
+                }
+            }
+        };
+        for (j, &s) in shapes.iter().enumerate().take(p) {
+            if s >= PROSE {
+                last_free = Some(j);
+            }
+        }
+        while i < n {
+            if shapes[i] >= PROSE {
+                last_free = Some(i);
+            }
+            let ok = shapes[i] == shapes[i - p] && last_free.is_some_and(|f| f + p > i);
+            if ok {
+                if stretch == 0 {
+                    start = i;
+                }
+                stretch += 1;
+            } else {
+                flush(start, stretch, &mut out);
+                stretch = 0;
+            }
+            i += 1;
+        }
+        flush(start, stretch, &mut out);
+    }
+    out
 }
 
 /// The context feature rows of every block, from the local scores `z1`.
@@ -148,6 +224,18 @@ pub(crate) fn context(
         .collect();
     let mut switch_list = 0u32;
     let mut in_switch_list = false;
+    let shapes: Vec<u8> = (0..n).map(|i| shape(&stats[i], &local[i])).collect();
+    let units = shape_units(&shapes);
+    // Comment sections: the last switch was a comments heading; around a
+    // block, the short dated blocks (the name-and-time headers of posts).
+    let mut comment_switch = false;
+    let dated: Vec<u32> = (0..n)
+        .map(|i| u32::from(stats[i].words <= DATED_WORDS && local[i][Text::DateTime] > 0.0))
+        .collect();
+    let mut cdated = vec![0u32; n + 1];
+    for i in 0..n {
+        cdated[i + 1] = cdated[i] + dated[i];
+    }
 
     let mut out = Vec::with_capacity(n);
     let mut last_switch: Option<usize> = None;
@@ -165,6 +253,7 @@ pub(crate) fn context(
     };
     for i in 0..n {
         if switch[i] {
+            comment_switch = local[i][Pack::Comment] > 0.0;
             switch_list = 0;
             in_switch_list = true;
         } else if in_switch_list && list_entry[i] {
@@ -216,6 +305,10 @@ pub(crate) fn context(
         r[Ctx::LnHeadlineRun] = flag(headline[i]) * ln1(headline_run[i] as f32);
         r[Ctx::LnLeadRun] = flag(lead_run[i] >= 2) * ln1(lead_run[i] as f32);
         r[Ctx::LnSwitchList] = ln1(switch_list as f32);
+        r[Ctx::CommentSwitch] = flag(comment_switch);
+        r[Ctx::LnShapeUnits] = ln1(units[i] as f32);
+        let near = cdated[(i + DATED_RADIUS + 1).min(n)] - cdated[i.saturating_sub(DATED_RADIUS)];
+        r[Ctx::LnDatedNear] = ln1((near - dated[i]) as f32);
         r.set_packs(l.packs());
         debug_assert!(r.is_complete(), "a context feature is not written");
         out.push(r);
@@ -243,6 +336,22 @@ mod tests {
         let v = [1, 1, 2, 3, 3, 3];
         assert_eq!(runs(v.len(), |a, b| v[a] == v[b]), [2, 2, 1, 3, 3, 3]);
         assert!(runs(0, |_, _| true).is_empty());
+    }
+
+    #[test]
+    fn repeated_units_of_shapes() {
+        // title, date, summary x 3 after two prose paragraphs.
+        let (t, d, p) = (PROSE | 8, PROSE | 5, 18);
+        let shapes = [p, p, t, d, p, t, d, p, t, d, p, p];
+        let u = shape_units(&shapes);
+        // (The paragraph before the cards has the summary's shape, so the
+        // run may start there: its phase is not known.)
+        assert_eq!((u[0], u[11]), (0, 0));
+        assert!(u[2..11].iter().all(|&x| x == 3), "{u:?}");
+        // Prose alone repeats by nature: no unit.
+        assert_eq!(shape_units(&[p; 10]), vec![0; 10]);
+        // A list of short lines: one unit a line.
+        assert_eq!(shape_units(&[t; 5]), vec![5; 5]);
     }
 
     #[test]

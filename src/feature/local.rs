@@ -151,22 +151,28 @@ pub(crate) fn hits(seg: &Segmented, phrases: &Phrases) -> Hits {
     out
 }
 
-/// Whether each block's normalised text occurs more than once in the page.
-pub(crate) fn repeated(seg: &Segmented) -> Vec<bool> {
+/// For each block, whether its normalised text occurs more than once in
+/// the page, and how many blocks before it have that text.
+pub(crate) fn repeated(seg: &Segmented) -> (Vec<bool>, Vec<u32>) {
     let n = seg.blocks.len();
     let mut out = vec![false; n];
-    // Each text's first block; later blocks with the same text mark both.
-    // (A different text with the same 64-bit hash is not a repeat.)
+    let mut before = vec![0u32; n];
+    // Each text's first block; later blocks with the same text mark both
+    // and count one more copy of it. (A different text with the same
+    // 64-bit hash is not a repeat.)
     let mut first = HashIndex::with_room(n);
+    let mut copies = vec![0u32; n];
     for i in 0..n {
         let norm = seg.norm_of(i);
         let j = first.get_or_insert(keyed_hash(norm.as_bytes()), i as u32) as usize;
         if j != i && seg.norm_of(j) == norm {
             out[i] = true;
             out[j] = true;
+            copies[j] += 1;
+            before[i] = copies[j];
         }
     }
-    out
+    (out, before)
 }
 
 /// Whether a block's last characters end a sentence: a sentence mark, or
@@ -179,6 +185,65 @@ fn ends_sentence(text: &str, last: char) -> bool {
                 .ends_with(['.', '!', '?']))
 }
 
+/// Whether a block holds a date or a time: a clock time (a digit, a
+/// colon, two digits), a numeric date (three groups of digits joined by
+/// `.`, `/` or `-`: a year of four digits first, or a year of two or four
+/// digits last, the others of one or two digits: `2024-11-02`, `2.11.24`,
+/// not `1.2.3` or `0800-123-4567`), or digits with `date_words` phrases
+/// of the date pack (`3 March`, `5 hours ago`).
+pub(crate) fn dated(text: &str, digits: u32, date_words: u16) -> bool {
+    if digits == 0 {
+        return false;
+    }
+    if date_words > 0 {
+        return true;
+    }
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        // A run of digit groups from `i`: their lengths and separators.
+        let mut groups = [0usize; 3];
+        let mut g = 0;
+        let mut j = i;
+        let mut sep = 0u8;
+        loop {
+            let a = j;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            groups[g] = j - a;
+            g += 1;
+            if g == 1
+                && j + 2 < b.len()
+                && b[j] == b':'
+                && b[j + 1].is_ascii_digit()
+                && b[j + 2].is_ascii_digit()
+            {
+                return true;
+            }
+            if g == 3 || j + 1 >= b.len() || !b[j + 1].is_ascii_digit() {
+                break;
+            }
+            let s = b[j];
+            if !matches!(s, b'.' | b'/' | b'-') || (sep != 0 && s != sep) {
+                break;
+            }
+            sep = s;
+            j += 1;
+        }
+        let [a, m, c] = groups;
+        if g == 3 && m <= 2 && ((a == 4 && c <= 2) || (a <= 2 && (c == 2 || c == 4))) {
+            return true;
+        }
+        i = j.max(i + 1);
+    }
+    false
+}
+
 /// The local feature rows of every block of a page; `dom` gives the DOM
 /// features of each block (HTML input), or none (text input: all 0).
 pub(crate) fn local(
@@ -186,7 +251,7 @@ pub(crate) fn local(
     seg: &Segmented,
     hits: &Hits,
     stats: &[Stats],
-    dup_in_page: &[bool],
+    dup_in_page: &(Vec<bool>, Vec<u32>),
     dom: Option<&[DomRow]>,
 ) -> Vec<LocalRow> {
     let n = seg.blocks.len();
@@ -239,12 +304,18 @@ pub(crate) fn local(
         f[Text::Le3Words] = flag(st.words <= 3);
         f[Text::Le10Words] = flag(st.words <= 10);
         f[Text::LongTerminal] = ln1(words) * flag(end_terminal);
-        f[Text::DupInPage] = flag(dup_in_page[i]);
+        f[Text::DupInPage] = flag(dup_in_page.0[i]);
+        f[Text::LnCopiesBefore] = ln1(dup_in_page.1[i] as f32);
         f[Text::LnPageBlocks] = ln_page;
         f[Text::StartsUpper] = flag(first.is_uppercase());
         f[Text::StartsDigit] = flag(first.is_ascii_digit());
         f[Text::StartsQuote] = flag(matches!(first, '"' | '“' | '\'' | '‘' | '«'));
         f[Text::LnPhraseHits] = ln1(hits.of(i).len() as f32);
+        f[Text::DateTime] = flag(dated(
+            &text[b.span.clone()],
+            st.digits,
+            hits.packs[i][Pack::Date as usize],
+        ));
         for (p, &c) in Pack::ALL.iter().zip(&hits.packs[i]) {
             f[*p] = ln1(c as f32);
         }
@@ -269,6 +340,29 @@ mod tests {
         assert_eq!(st.sentences, 2);
         assert_eq!(st.commas, 1);
         assert_eq!(st.last, '!');
+    }
+
+    #[test]
+    fn repeats_and_copies_before() {
+        let seg =
+            crate::segment::segment("Six killed\nKorea Herald\nSix killed!\nOther\nsix KILLED");
+        let (any, before) = repeated(&seg);
+        assert_eq!(any, [true, false, true, false, true]);
+        assert_eq!(before, [0, 0, 1, 0, 2]);
+    }
+
+    #[test]
+    fn dates_and_times() {
+        assert!(dated("Posted: 2024-11-02 02:40:09", 18, 0));
+        assert!(dated("Heute, 12:37 Uhr", 4, 0));
+        assert!(dated("am 02.11.24 geschrieben", 6, 0));
+        assert!(dated("11/2/2024", 7, 0));
+        assert!(dated("John, 3 March", 1, 1));
+        assert!(!dated("version 1.2.3 is out", 3, 0));
+        assert!(!dated("Chapter 3: the river", 1, 0));
+        assert!(!dated("call 0800-123-4567", 11, 0));
+        assert!(!dated("March madness", 0, 1));
+        assert!(!dated("12.5 percent", 3, 0));
     }
 
     #[test]

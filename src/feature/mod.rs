@@ -238,11 +238,11 @@ mod tests {
         assert_eq!(v.len(), N_CONTEXT);
         let mut row = LocalRow([0.0; N_LOCAL]);
         row[Dom::PageList] = 1.0;
-        row[Pack::Author] = 2.0;
+        row[Pack::Date] = 2.0;
         row[Text::LnWords] = 3.0;
         assert_eq!(LOCAL[N_LOCAL - 1], Dom::PageList.name());
         assert_eq!(row.0[N_LOCAL - 1], 1.0);
-        assert_eq!(LOCAL[L_DOM0 - 1], "pack_author");
+        assert_eq!(LOCAL[L_DOM0 - 1], "pack_date");
         assert_eq!(row.0[L_DOM0 - 1], 2.0);
         assert_eq!(LOCAL[1], "ln_words");
         assert_eq!(row.0[1], 3.0);

@@ -51,6 +51,7 @@ fn free_functions_use_the_documented_defaults() {
     builder
         .threshold(dejunk::DEFAULT_THRESHOLD)
         .title(true)
+        .comments(false)
         .dedup(true)
         .model(Model::builtin());
     #[cfg(feature = "html")]
@@ -144,6 +145,84 @@ fn title_setting() {
     let without = Cleaner::builder().title(false).build().unwrap().clean(page);
     assert!(with.starts_with("Council keeps the library open\n"));
     assert!(without.starts_with("The city council"));
+}
+
+/// An article with a comment section under it, as text and as HTML.
+const ARTICLE: [&str; 3] = [
+    "Council keeps the library open",
+    "The city council voted on Tuesday to keep the central library open, after months of debate about what the repairs would cost the town.",
+    "Councillors said the building would be repaired next year, and that the opening hours would not change while the work goes on.",
+];
+const COMMENTS: [&str; 2] = [
+    "I am so glad they listened to the people who actually use the library every single week.",
+    "About time. My kids have borrowed books there since they were small, and it would have been a shame to lose it.",
+];
+
+#[test]
+fn comments_setting() {
+    let mut text = ARTICLE.join("\n\n");
+    text.push_str("\n\n2 Comments\n\nAnna, March 3, 2025 at 9:14 am\n\n");
+    text.push_str(&COMMENTS.join("\n\nReply\n\nTom, March 3, 2025 at 11:02 am\n\n"));
+    text.push_str("\n\nReply\n\nLeave a Reply\n\nLog in to comment");
+    let paras: String = ARTICLE[1..].iter().map(|p| format!("<p>{p}</p>")).collect();
+    let posts: String = COMMENTS
+        .iter()
+        .map(|c| {
+            format!(
+                "<li class=\"comment\"><div class=\"comment-meta\">Anna, March 3, 2025 at 9:14 am</div>\
+                 <div class=\"comment-content\"><p>{c}</p></div><a class=\"reply\" href=\"#\">Reply</a></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><article><h1>{}</h1>{paras}</article>\
+         <section id=\"comments\"><h2>2 Comments</h2><ol class=\"comment-list\">{posts}</ol>\
+         <h3>Leave a Reply</h3><form><textarea></textarea></form></section></body></html>",
+        ARTICLE[0]
+    );
+    let default = Cleaner::new();
+    let with = Cleaner::builder().comments(true).build().unwrap();
+    for page in [dejunk::Page::text(&text), dejunk::Page::html(&html)] {
+        let kept = default.clean(page);
+        for p in &ARTICLE[1..] {
+            assert!(kept.contains(p), "{kept}");
+        }
+        for c in COMMENTS {
+            assert!(!kept.contains(c), "a comment kept by default: {kept}");
+        }
+        let analysis = with.analyze(page);
+        let kept = analysis.text();
+        for p in ARTICLE[1..].iter().chain(&COMMENTS) {
+            assert!(kept.contains(p), "{kept}");
+        }
+        assert!(!kept.contains("Reply"), "{kept}");
+        assert!(!kept.contains("Log in"), "{kept}");
+        let post = analysis
+            .blocks()
+            .iter()
+            .find(|b| b.text() == COMMENTS[0])
+            .unwrap();
+        assert_eq!(post.reasons()[0].kind(), ReasonKind::Comment);
+    }
+}
+
+#[test]
+fn bylines_and_dates_under_the_title_go() {
+    let page = format!(
+        "{}\n\nBy Jane Doe | March 3, 2025 10:14\n\n{}\n\nOn 3 March 2025 the council met again.\n\n{}",
+        ARTICLE[0], ARTICLE[1], ARTICLE[2]
+    );
+    for cleaner in [Cleaner::new(), Cleaner::builder().title(false).build().unwrap()] {
+        let a = cleaner.analyze(page.as_str());
+        let byline = &a.blocks()[1];
+        assert_eq!(byline.text(), "By Jane Doe | March 3, 2025 10:14");
+        assert!(!byline.is_kept());
+        assert_eq!(byline.reasons()[0].kind(), ReasonKind::Dateline);
+        assert_eq!(byline.reasons()[0].detail(), "line 1");
+        // A dated line below the start of the body is the model's to judge.
+        let later = &a.blocks()[3];
+        assert!(later.reasons()[0].kind() != ReasonKind::Dateline);
+    }
 }
 
 #[test]

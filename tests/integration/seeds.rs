@@ -101,10 +101,11 @@ pub fn seeds() -> Vec<(String, String, String)> {
 }
 
 /// The bar of `shared/seeds/README.md`: recall >= 0.98, leakage <= 0.02
-/// and no line labelled junk kept, on every seed. Seed 003 still keeps two
-/// short junk lines (its source line under the title, and a related
-/// headline: leakage 0.009): the floor there is what was measured, and the
-/// strict bar is open (issue "Lead every benchmark").
+/// and no line labelled junk kept, on every seed. Seed 003 still keeps one
+/// short junk line (a related headline, the third copy of it on the page:
+/// leakage 0.007; its source-and-time line under the title now goes as a
+/// dateline): the floor there is what was measured, and the strict bar is
+/// open (issue "Lead every benchmark").
 #[test]
 fn every_seed_meets_the_bar() {
     let seeds = seeds();
@@ -117,7 +118,7 @@ fn every_seed_meets_the_bar() {
             "{name}: recall {:.4} leakage {:.4} junk lines kept {:?}",
             s.recall, s.leakage, s.junk_kept
         );
-        let allowed = if name.starts_with("003_") { 2 } else { 0 };
+        let allowed = if name.starts_with("003_") { 1 } else { 0 };
         if s.recall < 0.98 || s.leakage > 0.02 || s.junk_kept.len() > allowed {
             failures.push(format!(
                 "{name}: recall {:.4} leakage {:.4} junk lines kept {:?}",

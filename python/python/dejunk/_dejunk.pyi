@@ -14,6 +14,7 @@ def clean(
     *,
     threshold: Optional[float] = None,
     title: Optional[bool] = None,
+    comments: Optional[bool] = None,
     dedup: Optional[bool] = None,
     junk_patterns: Optional[Iterable[str]] = None,
     keep_patterns: Optional[Iterable[str]] = None,
@@ -25,6 +26,7 @@ def clean_html(
     *,
     threshold: Optional[float] = None,
     title: Optional[bool] = None,
+    comments: Optional[bool] = None,
     dedup: Optional[bool] = None,
     junk_patterns: Optional[Iterable[str]] = None,
     keep_patterns: Optional[Iterable[str]] = None,
@@ -36,6 +38,7 @@ def clean_html_markdown(
     *,
     threshold: Optional[float] = None,
     title: Optional[bool] = None,
+    comments: Optional[bool] = None,
     dedup: Optional[bool] = None,
     junk_patterns: Optional[Iterable[str]] = None,
     keep_patterns: Optional[Iterable[str]] = None,
@@ -46,7 +49,7 @@ class Reason:
     """One reason behind a block's decision."""
 
     kind: str
-    """phrase, feature, context, title, above_title, keep_pattern, junk_pattern, duplicate, near_duplicate or site_memory."""
+    """phrase, feature, context, title, above_title, dateline, keep_pattern, junk_pattern, duplicate, near_duplicate, site_memory or comment."""
     detail: str
     weight: float
     text: str
@@ -80,7 +83,8 @@ class Cleaner:
         *,
         threshold: Optional[float] = None,
         title: Optional[bool] = None,
-        dedup: Optional[bool] = None,
+        comments: Optional[bool] = None,
+    dedup: Optional[bool] = None,
         junk_patterns: Optional[Iterable[str]] = None,
         keep_patterns: Optional[Iterable[str]] = None,
     ) -> None: ...
