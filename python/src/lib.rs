@@ -146,6 +146,8 @@ fn one_off(
 /// options.
 #[pyfunction]
 #[pyo3(signature = (text, *, threshold=None, title=None, comments=None, dedup=None, junk_patterns=None, keep_patterns=None))]
+// A Python function with keyword options: one argument each.
+#[allow(clippy::too_many_arguments)]
 fn clean(
     py: Python<'_>,
     text: Input,
@@ -172,6 +174,8 @@ fn clean(
 /// detector), one paragraph a line.
 #[pyfunction]
 #[pyo3(signature = (html, *, threshold=None, title=None, comments=None, dedup=None, junk_patterns=None, keep_patterns=None))]
+// A Python function with keyword options: one argument each.
+#[allow(clippy::too_many_arguments)]
 fn clean_html(
     py: Python<'_>,
     html: Input,
@@ -198,6 +202,8 @@ fn clean_html(
 /// a paragraph; markup characters in the text escaped.
 #[pyfunction]
 #[pyo3(signature = (html, *, threshold=None, title=None, comments=None, dedup=None, junk_patterns=None, keep_patterns=None))]
+// A Python function with keyword options: one argument each.
+#[allow(clippy::too_many_arguments)]
 fn clean_html_markdown(
     py: Python<'_>,
     html: Input,
