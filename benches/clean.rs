@@ -1,7 +1,9 @@
 //! Throughput of `clean` on the seed pages and on a sample of corpus pages,
 //! beside a naive baseline (a per-pattern `str::contains` loop over lines),
 //! and of `clean_html` on the same corpus pages' HTML (group `html`: the
-//! time per page is the criterion time divided by 40).
+//! time per page is the criterion time divided by 40); with the feature
+//! `scraper`, also of `Page::document` on those pages parsed by scraper,
+//! with the parse and without.
 //!
 //! `cargo bench --bench clean`. The corpus sample (the first 40 scrapinghub
 //! pages of `../shared/corpus/dev.jsonl.gz`) is read at run time and
@@ -119,6 +121,28 @@ fn bench(c: &mut Criterion) {
                 }
             })
         });
+        // A parsed page (feature `scraper`): html5ever's parse and the
+        // walk, and the walk alone (the pages parsed beforehand).
+        #[cfg(feature = "scraper")]
+        {
+            use dejunk::scraper::Html;
+            g.bench_function(BenchmarkId::new("parse+document", "scrapinghub-40"), |b| {
+                b.iter(|| {
+                    for p in &pages {
+                        let parsed = Html::parse_document(black_box(p));
+                        black_box(cleaner.clean(dejunk::Page::document(&parsed)));
+                    }
+                })
+            });
+            let parsed: Vec<Html> = pages.iter().map(|p| Html::parse_document(p)).collect();
+            g.bench_function(BenchmarkId::new("document", "scrapinghub-40"), |b| {
+                b.iter(|| {
+                    for p in &parsed {
+                        black_box(cleaner.clean(dejunk::Page::document(black_box(p))));
+                    }
+                })
+            });
+        }
         g.finish();
     }
     c.bench_function("model/build", |b| {

@@ -1,7 +1,7 @@
 //! Evaluates the default cleaner on a labelled corpus.
 //!
 //! ```text
-//! cargo run --release --example eval -- CORPUS.jsonl[.gz] [--input text|html] \
+//! cargo run --release --example eval -- CORPUS.jsonl[.gz] [--input text|html|dom|dom-body] \
 //!     [--out OUTPUTS.jsonl] [--dataset NAME] [--validation] [--group-by page_type] \
 //!     [--threshold T] [--title yes|no] [--baseline all|c4] [--score OUTPUTS.jsonl]
 //! ```
@@ -9,7 +9,9 @@
 //! Reads a corpus in the format of `shared/corpus` (one JSON document a
 //! line with `id`, `dataset`, `text`, `html`, `gold`), cleans each
 //! document's `text` (or, with `--input html`, its `html` with
-//! `Cleaner::clean_html`) with the default `Cleaner`, optionally writes one
+//! `Cleaner::clean_html`; with the feature `scraper`, `--input dom` cleans
+//! `Page::document` of the HTML parsed by scraper, `--input dom-body`
+//! `Page::element` of its `<body>`, the parse outside the timed call) with the default `Cleaner`, optionally writes one
 //! `{"id","output","seconds"}` line per document (in corpus order;
 //! `seconds` is the time of the clean call alone), and prints per dataset
 //! and pooled: precision, recall, F1, the share of documents with
@@ -65,6 +67,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// What the eval cleans: the text, the HTML, or (feature `scraper`) the
+/// HTML parsed by scraper, whole or its `<body>` element.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Input {
+    Text,
+    Html,
+    #[cfg(feature = "scraper")]
+    Dom,
+    #[cfg(feature = "scraper")]
+    DomBody,
+}
+
 fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let (mut path, mut out_path, mut dataset, mut baseline) = (None, None, None, None);
@@ -73,13 +87,21 @@ fn run() -> Result<(), String> {
     let mut score_path: Option<String> = None;
     let mut threshold = None;
     let mut title = None;
-    let mut html = false;
+    let mut input = Input::Text;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--input" => match args.next().as_deref() {
-                Some("text") => html = false,
-                Some("html") => html = true,
-                Some(other) => return Err(format!("--input {other}: expected `text` or `html`")),
+                Some("text") => input = Input::Text,
+                Some("html") => input = Input::Html,
+                #[cfg(feature = "scraper")]
+                Some("dom") => input = Input::Dom,
+                #[cfg(feature = "scraper")]
+                Some("dom-body") => input = Input::DomBody,
+                Some(other) => {
+                    return Err(format!(
+                        "--input {other}: expected `text` or `html` (or, with the feature `scraper`, `dom` or `dom-body`)"
+                    ));
+                }
                 None => return Err("--input needs a value".into()),
             },
             "--out" => out_path = Some(args.next().ok_or("--out needs a path")?),
@@ -105,7 +127,7 @@ fn run() -> Result<(), String> {
         }
     }
     let path = path.ok_or(
-        "usage: eval CORPUS.jsonl[.gz] [--input text|html] [--out OUT.jsonl] [--dataset NAME] [--validation] [--group-by page_type] [--threshold T] [--title yes|no] [--baseline all|c4] [--score OUT.jsonl]",
+        "usage: eval CORPUS.jsonl[.gz] [--input text|html|dom|dom-body] [--out OUT.jsonl] [--dataset NAME] [--validation] [--group-by page_type] [--threshold T] [--title yes|no] [--baseline all|c4] [--score OUT.jsonl]",
     )?;
     let open = || -> Result<Box<dyn BufRead>, String> {
         let file = std::fs::File::open(&path).map_err(|e| format!("{path}: {e}"))?;
@@ -174,10 +196,14 @@ fn run() -> Result<(), String> {
             continue;
         }
         let id = doc["id"].as_str().unwrap_or("");
-        let text = doc[if html { "html" } else { "text" }]
+        let text = doc[if input == Input::Text { "text" } else { "html" }]
             .as_str()
             .unwrap_or("");
         let gold = doc["gold"].as_str().unwrap_or("");
+        // A parsed page is parsed outside the timed call.
+        #[cfg(feature = "scraper")]
+        let parsed = matches!(input, Input::Dom | Input::DomBody)
+            .then(|| dejunk::scraper::Html::parse_document(text));
         let t = Instant::now();
         let mut peer_seconds = None;
         let output = match baseline.as_deref() {
@@ -189,10 +215,23 @@ fn run() -> Result<(), String> {
                 peer_seconds = Some(secs);
                 o
             }
-            None => match &cleaner {
-                Some(c) if html => c.clean(dejunk::Page::html(text)),
-                Some(c) => c.clean(text),
-                None => unreachable!("a cleaning run has a cleaner"),
+            None => match (&cleaner, input) {
+                (Some(c), Input::Html) => c.clean(dejunk::Page::html(text)),
+                (Some(c), Input::Text) => c.clean(text),
+                #[cfg(feature = "scraper")]
+                (Some(c), Input::Dom) => {
+                    c.clean(dejunk::Page::document(parsed.as_ref().expect("parsed")))
+                }
+                #[cfg(feature = "scraper")]
+                (Some(c), Input::DomBody) => {
+                    let parsed = parsed.as_ref().expect("parsed");
+                    let body = dejunk::scraper::Selector::parse("body").expect("a selector");
+                    match parsed.select(&body).next() {
+                        Some(b) => c.clean(dejunk::Page::element(b)),
+                        None => c.clean(dejunk::Page::document(parsed)),
+                    }
+                }
+                (None, _) => unreachable!("a cleaning run has a cleaner"),
             },
             Some("all") => text.to_string(),
             Some("c4") => c4_lines(text),

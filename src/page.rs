@@ -16,7 +16,10 @@ use crate::memory::{Observation, SiteMemory};
 /// [`Cleaner`](crate::Cleaner) method takes one (a `&str` is a text page).
 ///
 /// Making a page costs nothing: it borrows its content, and decoding and
-/// parsing happen when it is cleaned.
+/// parsing happen when it is cleaned (a page made from a tree parsed with
+/// scraper, feature `scraper`, is walked when made: scraper's tree cannot
+/// go to another thread, and a page can). A page is cheap to clone, and
+/// the methods take `&page` too.
 ///
 /// # Example
 ///
@@ -29,14 +32,14 @@ use crate::memory::{Observation, SiteMemory};
 /// let html = "<nav><a href='/'>Home</a></nav><p>The museum will reopen in May, its director told reporters on Friday.</p>";
 /// assert_eq!(cleaner.clean(Page::html(html)), text);
 /// ```
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Page<'a> {
     content: Content<'a>,
     site: Option<(&'a SiteMemory, &'a str)>,
 }
 
 /// What a page holds.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 enum Content<'a> {
     Text(&'a str),
     TextBytes(&'a [u8]),
@@ -44,6 +47,10 @@ enum Content<'a> {
     Html(&'a str),
     #[cfg(feature = "html")]
     HtmlBytes(&'a [u8], Option<&'a str>),
+    /// A parsed tree, walked when the page was made (the tree cannot go
+    /// to another thread; its lines can).
+    #[cfg(feature = "scraper")]
+    Walked(std::sync::Arc<crate::html::HtmlPage>),
 }
 
 impl<'a> Page<'a> {
@@ -122,6 +129,63 @@ impl<'a> Page<'a> {
         Page::of(Content::HtmlBytes(bytes, content_type))
     }
 
+    /// A document the caller already parsed with [`scraper`](crate::scraper)
+    /// (html5ever's tree): a walk of its tree makes the same lines, with
+    /// the same DOM features, as [`Page::html`] makes of its source, and
+    /// the HTML model scores them. Where html5ever's tree differs from
+    /// what the streaming front end models (foster parenting, reopened
+    /// formatting elements, foreign content: see the crate docs), the tree
+    /// is what counts here.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::scraper::Html;
+    /// use dejunk::{Cleaner, Page};
+    ///
+    /// let source = "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
+    ///     <article><h1>Council keeps the library open</h1>\
+    ///     <p>The city council voted on Tuesday to keep the central library open, after months of debate.</p></article>\
+    ///     <footer>© 2024 Example News. All rights reserved.</footer>";
+    /// let parsed = Html::parse_document(source);
+    /// let cleaner = Cleaner::new();
+    /// assert_eq!(cleaner.clean(Page::document(&parsed)), cleaner.clean(Page::html(source)));
+    /// ```
+    #[cfg(feature = "scraper")]
+    pub fn document(html: &'a scraper::Html) -> Page<'a> {
+        Page::of(Content::Walked(std::sync::Arc::new(
+            crate::html::convert_dom(crate::html::Root::Document(html)),
+        )))
+    }
+
+    /// One element of a parsed document and what it holds (say the
+    /// `<article>` or `<main>` a crawler trusts): only that subtree is
+    /// read, and the page-level features (the schema.org types the page
+    /// declares, each block's share of the page) are computed from it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::scraper::{Html, Selector};
+    /// use dejunk::{Cleaner, Page};
+    ///
+    /// let parsed = Html::parse_document(
+    ///     "<nav><a href='/'>Home</a></nav><article><h1>Council keeps the library open</h1>\
+    ///      <p>The city council voted on Tuesday to keep the central library open, after months of debate.</p>\
+    ///      <p>Share this article</p></article><aside><p>Most read today</p></aside>",
+    /// );
+    /// let article = parsed.select(&Selector::parse("article").unwrap()).next().unwrap();
+    /// let out = Cleaner::new().clean(Page::element(article));
+    /// assert!(out.contains("The city council voted"));
+    /// assert!(!out.contains("Most read") && !out.contains("Home"));
+    /// ```
+    #[cfg(feature = "scraper")]
+    pub fn element(element: scraper::ElementRef<'a>) -> Page<'a> {
+        Page::of(Content::Walked(std::sync::Arc::new(
+            crate::html::convert_dom(crate::html::Root::Element(element)),
+        )))
+    }
+
     /// The same page, cleaned with the memory of its site: the lines
     /// `memory` knows as `site`'s boilerplate are dropped too, with the
     /// reason [`ReasonKind::SiteMemory`](crate::ReasonKind::SiteMemory)
@@ -143,8 +207,8 @@ impl<'a> Page<'a> {
     /// );
     /// let page = Page::text(&text).site(&memory, "example.com");
     /// let cleaner = Cleaner::new();
-    /// assert!(!cleaner.clean(page).contains(footer));
-    /// let a = cleaner.analyze(page);
+    /// assert!(!cleaner.clean(&page).contains(footer));
+    /// let a = cleaner.analyze(&page);
     /// let reason = &a.blocks()[2].reasons()[0];
     /// assert_eq!(reason.kind(), ReasonKind::SiteMemory);
     /// assert_eq!(reason.detail(), "on 4 of 4 pages of the site");
@@ -159,7 +223,8 @@ impl<'a> Page<'a> {
     }
 
     /// Whether the page is HTML (made by [`Page::html`] or
-    /// [`Page::html_bytes`]).
+    /// [`Page::html_bytes`], or with the feature `scraper`,
+    /// `Page::document` or `Page::element`).
     ///
     /// # Example
     ///
@@ -168,10 +233,12 @@ impl<'a> Page<'a> {
     /// assert!(!dejunk::Page::from("Hi").is_html());
     /// ```
     pub fn is_html(&self) -> bool {
-        match self.content {
+        match &self.content {
             Content::Text(_) | Content::TextBytes(_) => false,
             #[cfg(feature = "html")]
             Content::Html(_) | Content::HtmlBytes(..) => true,
+            #[cfg(feature = "scraper")]
+            Content::Walked(_) => true,
         }
     }
 
@@ -195,23 +262,24 @@ impl<'a> Page<'a> {
             html: None,
         };
         #[cfg(feature = "html")]
-        let html = |html: &str| {
-            let page = crate::html::convert(html);
-            Prepared {
-                text: Cow::Owned(page.text),
-                html: Some(HtmlParts {
-                    dom: page.dom,
-                    shapes: page.shapes,
-                }),
-            }
+        let html = |page: crate::html::HtmlPage| Prepared {
+            text: Cow::Owned(page.text),
+            html: Some(HtmlParts {
+                dom: page.dom,
+                shapes: page.shapes,
+            }),
         };
-        match self.content {
+        match &self.content {
             Content::Text(t) => text(Cow::Borrowed(t)),
             Content::TextBytes(b) => text(crate::charset::text(b)),
             #[cfg(feature = "html")]
-            Content::Html(h) => html(h),
+            Content::Html(h) => html(crate::html::convert(h)),
             #[cfg(feature = "html")]
-            Content::HtmlBytes(b, content_type) => html(&crate::charset::html(b, content_type)),
+            Content::HtmlBytes(b, content_type) => html(crate::html::convert(
+                &crate::charset::html(b, *content_type),
+            )),
+            #[cfg(feature = "scraper")]
+            Content::Walked(page) => html(crate::html::HtmlPage::clone(page)),
         }
     }
 }
@@ -227,6 +295,25 @@ impl<'a> From<&'a str> for Page<'a> {
     /// ```
     fn from(text: &'a str) -> Page<'a> {
         Page::text(text)
+    }
+}
+
+impl<'a> From<&Page<'a>> for Page<'a> {
+    /// The same page again: a page is cheap to clone (it borrows its
+    /// content; a parsed page shares its walked lines), and every
+    /// [`Cleaner`](crate::Cleaner) method takes `&page`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::{Cleaner, Page};
+    ///
+    /// let page = Page::html("<p>The museum will reopen in May, its director told reporters on Friday.</p>");
+    /// let cleaner = Cleaner::new();
+    /// assert_eq!(cleaner.clean(&page), cleaner.analyze(&page).text());
+    /// ```
+    fn from(page: &Page<'a>) -> Page<'a> {
+        page.clone()
     }
 }
 

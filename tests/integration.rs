@@ -8,6 +8,10 @@ mod integration {
     #[cfg(all(feature = "rayon", feature = "html"))]
     pub mod batch;
     #[cfg(feature = "html")]
+    pub mod corpus;
+    #[cfg(feature = "scraper")]
+    pub mod dom;
+    #[cfg(feature = "html")]
     pub mod encodings;
     pub mod layers;
     #[cfg(feature = "html")]

@@ -547,7 +547,7 @@ impl Job<'_> {
         // The title and the text (Markdown, when asked for, from the same
         // run); with --explain, every block and its reasons (an analysis
         // holds every block: more memory).
-        let analysis = (self.explain && !as_text).then(|| c.analyze(input));
+        let analysis = (self.explain && !as_text).then(|| c.analyze(input.clone()));
         let (title, text) = match &analysis {
             Some(a) if !markdown => (a.title().map(str::to_string), a.text().to_string()),
             _ => {

@@ -51,7 +51,7 @@ pub(crate) enum Shape {
 }
 
 /// The shapes of a page's lines, one per line.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Shapes {
     pub lines: Vec<Shape>,
     /// The cell offsets of every row, rows after rows.

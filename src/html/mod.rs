@@ -31,6 +31,8 @@ mod scan;
 mod tags;
 mod tree;
 mod units;
+#[cfg(feature = "scraper")]
+mod walk;
 
 use crate::feature::DomRow;
 use class::scan_attrs;
@@ -40,10 +42,12 @@ use scan::Attrs;
 use tags::{is_block, is_dropped};
 use tree::{Attributes, Sink};
 use units::PageTypes;
+#[cfg(feature = "scraper")]
+pub(crate) use walk::Root;
 
 /// A page converted from HTML: its lines (one block a line, no blank
 /// lines), the DOM features of each, and the shape of each (for Markdown).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct HtmlPage {
     pub text: String,
     pub dom: Vec<DomRow>,
@@ -190,7 +194,23 @@ impl Sink for Convert {
 
 /// Converts an HTML document into lines and their DOM features.
 pub(crate) fn convert(html: &str) -> HtmlPage {
-    let types = PageTypes::of(html);
+    run(|c| {
+        tree::build(html, c);
+        PageTypes::of(html)
+    })
+}
+
+/// Converts a parsed DOM (a document, or one element and what it holds):
+/// the walk of its tree drives the same sink as [`convert`]'s tree
+/// builder, and the page-level features read what it holds.
+#[cfg(feature = "scraper")]
+pub(crate) fn convert_dom(root: Root<'_>) -> HtmlPage {
+    run(|c| PageTypes::of(&walk::walk(root, c)))
+}
+
+/// Runs the converter over the events `drive` sends it; `drive` returns
+/// the page's declared types.
+fn run(drive: impl FnOnce(&mut Convert) -> PageTypes) -> HtmlPage {
     let mut c = Convert {
         b: Builder::new(),
         stack: vec![Ctx::default()],
@@ -201,7 +221,7 @@ pub(crate) fn convert(html: &str) -> HtmlPage {
     };
     c.open(b"html", &Attrs::EMPTY);
     c.open(b"body", &Attrs::EMPTY);
-    tree::build(html, &mut c);
+    let types = drive(&mut c);
     let Convert {
         mut b,
         mut stack,

@@ -15,6 +15,9 @@ fn public_types_are_thread_safe() {
     assert_traits::<dejunk::Reason>();
     assert_traits::<dejunk::SiteMemory>();
     assert_traits::<dejunk::SiteMemoryBuilder>();
+    // With every feature too (a page walked from scraper's tree, which is
+    // neither, holds its lines, not the tree).
+    assert_traits::<dejunk::Page<'static>>();
 }
 
 #[test]
@@ -190,7 +193,7 @@ fn comments_setting() {
     #[cfg(feature = "html")]
     pages.push(dejunk::Page::html(&html));
     for page in pages {
-        let kept = default.clean(page);
+        let kept = default.clean(&page);
         for p in &ARTICLE[1..] {
             assert!(kept.contains(p), "{kept}");
         }

@@ -50,6 +50,8 @@ mod stack;
 use crate::html::refs::decode;
 use crate::html::scan::{Attrs, Token, scan};
 use crate::html::tags::{is_formatting, is_void};
+#[cfg(feature = "scraper")]
+pub(super) use stack::MAX_DEPTH;
 use stack::{Change, Nesting};
 
 /// The attributes of an element, as an event source has them.

@@ -19,7 +19,7 @@ use crate::html::tags::{closes_p, is_formatting, is_heading, is_scope_boundary, 
 /// Start tags that would nest deeper than this are ignored (their text
 /// stays): the scope checks walk the stack of open elements, so without a
 /// cap 100,000 nested tags would take quadratic time.
-pub(super) const MAX_DEPTH: usize = 256;
+pub(in crate::html) const MAX_DEPTH: usize = 256;
 
 /// At most this many formatting elements may be open or linger (closed by
 /// a block, reopened by the builder in every block after it): each

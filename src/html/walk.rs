@@ -1,0 +1,117 @@
+//! A parsed DOM as an event source: a walk of a [`scraper`] tree drives the
+//! same [`Sink`] as the tokeniser's tree builder (`tree`), so a parsed page
+//! becomes the same lines with the same DOM features, computed one way.
+//!
+//! The walk sends what the tree holds: html5ever has already applied every
+//! rule of the standard's tree construction (foster parenting, reopened
+//! formatting elements, foreign content), which the streaming builder
+//! models only in part (see `tree`'s "What is not modelled"). What the
+//! walk adds to match the streaming path:
+//! - the `html` and `body` elements give their attributes only (the sink
+//!   always has both);
+//! - the text of `xmp`, `noembed` and `noframes` is skipped, as the
+//!   tokeniser steps over it (the other raw-text elements are dropped by
+//!   the sink with all they hold);
+//! - elements deeper than the stack model's cap are not opened (their text
+//!   stays), so that a walk of any tree is linear and bounded like a read.
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node};
+
+use super::tree::{Attributes, MAX_DEPTH, Sink};
+
+/// An element's attributes, resolved by the parser.
+struct Attrs<'a>(&'a scraper::node::Element);
+
+impl Attributes for Attrs<'_> {
+    const RAW: bool = false;
+
+    fn each<'a>(&'a self, mut f: impl FnMut(&'a str, &'a str)) {
+        for (name, value) in self.0.attrs() {
+            f(name, value);
+        }
+    }
+}
+
+/// Where a walk starts: a whole document, or one element and what it holds.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Root<'a> {
+    Document(&'a Html),
+    Element(ElementRef<'a>),
+}
+
+/// Walks `root` and sends its elements and text to `sink`; returns the
+/// JSON-LD and microdata the page-level features read (the text of
+/// `script` elements of type `application/ld+json` and every `itemtype`
+/// value, one a line).
+pub(super) fn walk(root: Root<'_>, sink: &mut impl Sink) -> String {
+    let start = match root {
+        Root::Document(html) => html.tree.root(),
+        Root::Element(e) => *e,
+    };
+    let mut types = String::new();
+    // Per open node: whether it was sent to the sink as an open element.
+    let mut opened: Vec<bool> = Vec::new();
+    // Nodes entered whose text is skipped (`xmp`, `noembed`, `noframes`).
+    let mut skip_text = 0usize;
+    let mut name = Vec::new();
+    for edge in start.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    name.clear();
+                    name.extend(e.name().bytes().map(|b| b.to_ascii_lowercase()));
+                    if let Some(t) = e.attr("itemtype") {
+                        types.push_str(t);
+                        types.push('\n');
+                    }
+                    let sent = match name.as_slice() {
+                        b"html" | b"body" => {
+                            sink.root_attrs(name == b"body", &Attrs(e));
+                            false
+                        }
+                        _ if sink.depth() >= MAX_DEPTH => false,
+                        _ => {
+                            sink.open(&name, &Attrs(e));
+                            true
+                        }
+                    };
+                    if matches!(name.as_slice(), b"xmp" | b"noembed" | b"noframes") {
+                        skip_text += 1;
+                    }
+                    opened.push(sent);
+                }
+                Node::Text(t) => {
+                    let in_ld = node
+                        .parent()
+                        .and_then(|p| p.value().as_element())
+                        .is_some_and(|p| {
+                            p.name().eq_ignore_ascii_case("script")
+                                && p.attr("type").is_some_and(|ty| {
+                                    ty.trim().eq_ignore_ascii_case("application/ld+json")
+                                })
+                        });
+                    if in_ld {
+                        types.push_str(t);
+                        types.push('\n');
+                    }
+                    if skip_text == 0 && sink.reads_text() {
+                        sink.text(t);
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    if opened.pop() == Some(true) {
+                        sink.close(sink.depth() - 1);
+                    }
+                    if matches!(e.name(), "xmp" | "noembed" | "noframes") {
+                        skip_text -= 1;
+                    }
+                }
+            }
+        }
+    }
+    types
+}
