@@ -13,6 +13,8 @@ mod integration {
     pub mod dom;
     #[cfg(feature = "html")]
     pub mod encodings;
+    #[cfg(feature = "scraper")]
+    pub mod html5lib;
     pub mod layers;
     #[cfg(feature = "html")]
     pub mod markdown;
