@@ -287,6 +287,27 @@ mod tests {
         assert_eq!(p.dom[2][Dom::LnParentP], 3f32.ln());
     }
 
+    /// Defects the comparison with the standard found (issue 24): each
+    /// lost text or marked later lines wrongly before its fix.
+    #[test]
+    fn the_standards_corners() {
+        // `<svg/>` outside svg opens and closes: what follows is read.
+        assert_eq!(
+            lines("<p>a</p><svg/><p>after the icon</p>"),
+            ["a", "after the icon"]
+        );
+        assert_eq!(lines("<math/><p>after</p>"), ["after"]);
+        // A comment closed by `--!>`.
+        assert_eq!(lines("FOO<!-- BAR --!>BAZ"), ["FOOBAZ"]);
+        // `</h3>` closes an open `<h2>`: the paragraph after is no heading.
+        let p = convert("<h2>Title</h3><p>The body, which is not a heading.</p>");
+        assert_eq!(
+            p.text.lines().collect::<Vec<_>>(),
+            ["Title", "The body, which is not a heading."]
+        );
+        assert_eq!((p.dom[0][Dom::Heading], p.dom[1][Dom::Heading]), (1.0, 0.0));
+    }
+
     #[test]
     fn repeated_units_are_seen() {
         let post = |k: u32| {

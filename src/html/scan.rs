@@ -92,9 +92,12 @@ pub(super) fn scan(html: &str, mut f: impl FnMut(Token<'_, '_>)) {
                     // The element ends (its end tag is read next, or the
                     // document ends).
                     f(Token::End { name });
-                    i = match memchr(b'>', &b[close..]) {
-                        Some(q) if close < b.len() => close + q + 1,
-                        _ => b.len(),
+                    // The end tag's `>`, past any attributes it has
+                    // (quoted values may hold a `>`).
+                    i = if close < b.len() {
+                        tag_end(b, self::name_end(b, close + 2)).map_or(b.len(), |(gt, _)| gt + 1)
+                    } else {
+                        b.len()
                     };
                     text = i;
                 }
@@ -133,7 +136,7 @@ pub(super) fn scan(html: &str, mut f: impl FnMut(Token<'_, '_>)) {
                     } else if rest.starts_with(b"<!--->") {
                         lt + 6
                     } else {
-                        memmem::find(&b[lt + 4..], b"-->").map_or(b.len(), |q| lt + 4 + q + 3)
+                        comment_end(b, lt + 4)
                     }
                 } else {
                     // A doctype, CDATA outside foreign content, or bogus.
@@ -325,6 +328,22 @@ fn step_in(b: &[u8], i: usize) -> Step {
 
 /// Where the `</script` that ends a script's raw text starts (or the end of
 /// `b`), following the tokeniser's escape states: after `<!--`, a nested
+/// The end of a comment whose text starts at `from`: just past the first
+/// `-->` or `--!>` (the standard closes a comment with either), or the
+/// end of the input. Linear: each `--` is looked at once.
+fn comment_end(b: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(q) = memmem::find(&b[at..], b"--") {
+        let p = at + q + 2;
+        match b.get(p) {
+            Some(b'>') => return p + 1,
+            Some(b'!') if b.get(p + 1) == Some(&b'>') => return p + 2,
+            _ => at = at + q + 1,
+        }
+    }
+    b.len()
+}
+
 /// `<script` makes the next `</script` part of the text, up to `-->`.
 fn script_end(b: &[u8], from: usize) -> usize {
     let close = find_close(b, from, b"script");
@@ -459,6 +478,16 @@ mod tests {
             ]
         );
         assert_eq!(tokens("<!-->a<!--->b"), [r#"text "a""#, r#"text "b""#]);
+        // An end tag's quoted attribute may hold a `>`.
+        assert_eq!(
+            tokens("FOO<script></script foo=\">\" dd>BAR"),
+            [r#"text "FOO""#, "<script>", "</script>", r#"text "BAR""#]
+        );
+        // `--!>` closes a comment too; `--` alone does not.
+        assert_eq!(
+            tokens("a<!-- x --!>b<!-- -- y -->c"),
+            [r#"text "a""#, r#"text "b""#, r#"text "c""#]
+        );
         // A tag cut by the end of the document is dropped.
         assert_eq!(tokens("a<p class='x"), [r#"text "a""#]);
         assert_eq!(tokens("a<p"), [r#"text "a""#]);

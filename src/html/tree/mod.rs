@@ -11,7 +11,8 @@
 //! line break; a `</p>` with no paragraph open makes an empty one (a line
 //! break); a second `<html>` or `<body>` adds its attributes to the
 //! element the builder already has; a void element, or a self-closing tag
-//! in `svg` or `math`, opens and closes at once.
+//! in `svg` or `math` (or `<svg/>` and `<math/>` themselves), opens and
+//! closes at once.
 //!
 //! Another event source (a walk of a parsed DOM) drives the same [`Sink`],
 //! so what the sink makes of the events is computed one way.
@@ -38,9 +39,8 @@
 //!   `textarea`, `title` and `style` content is stepped over by the
 //!   tokeniser (none of it is page text), `plaintext` makes the rest of
 //!   the document text.
-//! - **Tokeniser corners**: a comment closed by `--!>` runs to the next
-//!   `-->`; CDATA outside foreign content is a bogus comment; attributes
-//!   of end tags are ignored.
+//! - **Tokeniser corners**: CDATA outside foreign content is a bogus
+//!   comment; attributes of end tags are ignored.
 //! - **Depth**: start tags that would nest deeper than 256 elements, and
 //!   formatting elements past 8 open or lingering, are ignored (their
 //!   text stays), so that any document is read in linear time.
@@ -162,7 +162,10 @@ impl<S: Sink> Tree<'_, S> {
                     self.sink.root_attrs(name == b"body", &attrs);
                     return;
                 }
-                if is_void(name) || (self_closing && self.nesting.in_foreign()) {
+                // A self-closing tag in foreign content, or one that starts
+                // it (`<svg/>`), opens and closes at once.
+                let foreign = self.nesting.in_foreign() || matches!(name, b"svg" | b"math");
+                if is_void(name) || (self_closing && foreign) {
                     // Opened and closed at once.
                     self.nesting.void(name);
                     self.follow(name, &Attrs::EMPTY);

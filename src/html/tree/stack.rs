@@ -20,6 +20,8 @@ use crate::html::tags::{closes_p, is_formatting, is_heading, is_scope_boundary, 
 /// stays): the scope checks walk the stack of open elements, so without a
 /// cap 100,000 nested tags would take quadratic time.
 pub(in crate::html) const MAX_DEPTH: usize = 256;
+/// The heading elements: an end tag of one closes any of them.
+const HEADINGS: [&[u8]; 6] = [b"h1", b"h2", b"h3", b"h4", b"h5", b"h6"];
 
 /// At most this many formatting elements may be open or linger (closed by
 /// a block, reopened by the builder in every block after it): each
@@ -180,16 +182,16 @@ impl Nesting {
     }
 
     /// The index of the topmost open element named one of `names` (at most
-    /// three), unless an element for which `stop` holds is above it.
+    /// six), unless an element for which `stop` holds is above it.
     fn topmost(&self, names: &[&[u8]], stop: impl Fn(&Open) -> bool) -> Option<usize> {
         if !names.iter().any(|n| self.may_be_open(n)) {
             return None;
         }
-        let mut keys: [Name; 3] = [[0; 32]; 3];
+        let mut keys: [Name; 6] = [[0; 32]; 6];
         for (k, n) in keys.iter_mut().zip(names) {
             *k = name_of(n);
         }
-        let keys = &keys[..names.len().min(3)];
+        let keys = &keys[..names.len().min(6)];
         for (i, e) in self.stack.iter().enumerate().rev() {
             if keys.contains(&e.name) {
                 return Some(i);
@@ -400,6 +402,9 @@ impl Nesting {
             b"html" | b"body" | b"head" | b"br" => None,
             b"p" => self.in_scope(b"p", &[b"button"]),
             b"li" => self.in_scope(b"li", &[b"ol", b"ul"]),
+            // Any heading's end tag closes the open heading, whichever
+            // level it is (`<h2>…</h3>`).
+            [b'h', b'1'..=b'6'] => self.topmost(&HEADINGS, |e| e.flags & SCOPE != 0),
             b"form" => {
                 // The builder takes the form out and leaves what is in it
                 // open.
