@@ -180,6 +180,8 @@ fn run() -> Result<(), String> {
         c.clean("warm up");
         c.clean(dejunk::Page::html("<p>warm up</p>"));
     }
+    #[cfg(feature = "scraper")]
+    let body = dejunk::scraper::Selector::parse("body").expect("a selector");
     let mut sums: BTreeMap<String, Sums> = BTreeMap::new();
     for (n, line) in reader.lines().enumerate() {
         let line = line.map_err(|e| format!("{path}: record {}: {e}", n + 1))?;
@@ -225,7 +227,6 @@ fn run() -> Result<(), String> {
                 #[cfg(feature = "scraper")]
                 (Some(c), Input::DomBody) => {
                     let parsed = parsed.as_ref().expect("parsed");
-                    let body = dejunk::scraper::Selector::parse("body").expect("a selector");
                     match parsed.select(&body).next() {
                         Some(b) => c.clean(dejunk::Page::element(b)),
                         None => c.clean(dejunk::Page::document(parsed)),

@@ -102,42 +102,35 @@ fn shape_units(shapes: &[u8]) -> Vec<u32> {
     let n = shapes.len();
     let mut out = vec![0u32; n];
     for p in 1..=MAX_PERIOD.min(n) {
-        // Blocks i >= p whose shape repeats the one p before, with a
-        // block that is not prose among the p ending at i.
-        let mut last_free = None::<usize>;
-        let mut i = p;
-        let mut start = p;
-        let mut stretch = 0usize;
-        let flush = |start: usize, stretch: usize, out: &mut Vec<u32>| {
+        // A stretch of blocks i >= p whose shape repeats the one p before,
+        // each with a block that is not prose among the p ending at it,
+        // covers the blocks from p before its first to its last: `mark`
+        // writes the units of the stretch ending before `end`.
+        let mark = |end: usize, stretch: usize, out: &mut [u32]| {
             let units = (stretch + p) / p;
             if stretch > 0 && units >= MIN_UNITS {
-                for o in &mut out[start - p..start + stretch] {
+                for o in &mut out[end - stretch - p..end] {
                     *o = (*o).max(units as u32);
                 }
             }
         };
-        for (j, &s) in shapes.iter().enumerate().take(p) {
+        let mut last_free = None::<usize>;
+        let mut stretch = 0usize;
+        for (i, &s) in shapes.iter().enumerate() {
             if s >= PROSE {
-                last_free = Some(j);
-            }
-        }
-        while i < n {
-            if shapes[i] >= PROSE {
                 last_free = Some(i);
             }
-            let ok = shapes[i] == shapes[i - p] && last_free.is_some_and(|f| f + p > i);
-            if ok {
-                if stretch == 0 {
-                    start = i;
-                }
+            if i < p {
+                continue;
+            }
+            if s == shapes[i - p] && last_free.is_some_and(|f| f + p > i) {
                 stretch += 1;
             } else {
-                flush(start, stretch, &mut out);
+                mark(i, stretch, &mut out);
                 stretch = 0;
             }
-            i += 1;
         }
-        flush(start, stretch, &mut out);
+        mark(n, stretch, &mut out);
     }
     out
 }

@@ -344,8 +344,9 @@ mod tests {
 
     #[test]
     fn repeats_and_copies_before() {
-        let seg =
-            crate::segment::segment("Six killed\nKorea Herald\nSix killed!\nOther\nsix KILLED");
+        let seg = crate::segment::segment(
+            "Bridge reopens\nCity desk\nBridge reopens!\nOther\nbridge REOPENS",
+        );
         let (any, before) = repeated(&seg);
         assert_eq!(any, [true, false, true, false, true]);
         assert_eq!(before, [0, 0, 1, 0, 2]);

@@ -19,7 +19,7 @@ const SOURCE: &str = "<!doctype html><html lang=en><head><title>Library news</ti
     <footer>© 2024 Example News. All rights reserved.</footer></body></html>";
 
 /// Every block's text of a page, kept or not.
-fn blocks(cleaner: &Cleaner, page: Page<'_>) -> Vec<String> {
+pub fn blocks(cleaner: &Cleaner, page: Page<'_>) -> Vec<String> {
     cleaner
         .analyze(page)
         .blocks()

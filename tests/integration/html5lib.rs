@@ -14,6 +14,8 @@ use dejunk::scraper::{Html, Node};
 use dejunk::{Cleaner, Page};
 use html5ever::{Attribute, LocalName, Namespace, QualName, ns};
 
+use super::dom::blocks;
+
 /// One case: its input and its expected document tree (the lines after
 /// `#document`).
 struct Case {
@@ -193,16 +195,6 @@ fn expected_tree(dump: &[String]) -> Html {
     }
     b.flush();
     b.html
-}
-
-/// Every block's text of a page.
-fn blocks(cleaner: &Cleaner, page: Page<'_>) -> Vec<String> {
-    cleaner
-        .analyze(page)
-        .blocks()
-        .iter()
-        .map(|b| b.text().to_string())
-        .collect()
 }
 
 /// The non-space characters of some blocks, sorted: what is lost or
