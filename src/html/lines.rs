@@ -234,8 +234,8 @@ impl Builder {
         });
     }
 
-    /// Appends text run `s`, read in context `ctx`: whitespace and
-    /// control runs become one space (a newline ends the line inside
+    /// Appends text run `s`, read in context `ctx`: NUL characters are
+    /// dropped, other whitespace and control runs become one space (a newline ends the line inside
     /// `pre`); runs of printable ASCII are copied whole.
     pub fn text(&mut self, s: &str, ctx: &Ctx) {
         let b = s.as_bytes();
@@ -258,6 +258,8 @@ impl Builder {
             i += c.len_utf8();
             if c == '\n' && ctx.pre {
                 self.flush();
+            } else if c == '\0' {
+                // The tree builder drops NUL characters.
             } else if c.is_whitespace() || c.is_control() {
                 if !self.line.space {
                     self.line.text.push(' ');

@@ -187,6 +187,10 @@ impl Sink for Convert {
         self.b.flush();
     }
 
+    fn hides(&self, at: usize) -> bool {
+        self.stack[BASE + at].dropped && !self.stack[BASE + at - 1].dropped
+    }
+
     fn depth(&self) -> usize {
         self.stack.len() - BASE
     }
@@ -306,6 +310,101 @@ mod tests {
             ["Title", "The body, which is not a heading."]
         );
         assert_eq!((p.dom[0][Dom::Heading], p.dom[1][Dom::Heading]), (1.0, 0.0));
+        // An HTML element ends the svg or MathML it is in.
+        assert_eq!(
+            lines("<svg><g>icon</g><p>The caption after it.</p>"),
+            ["The caption after it."]
+        );
+        assert_eq!(lines("<math><mi>x</mi><div>After</div>"), ["After"]);
+        assert_eq!(
+            lines("<svg><font color=red>red</font></svg>"),
+            ["red"],
+            "a font with a colour breaks out"
+        );
+        // In svg, `<title>` is no raw text: the `</svg>` after it is read.
+        assert_eq!(lines("<svg><title>Icon</svg><p>Read on</p>"), ["Read on"]);
+        // A paragraph in an svg's foreignObject is HTML, and a `</div>`
+        // there does not close the div outside the svg.
+        assert_eq!(
+            lines("<div><svg><foreignObject><p>inside</div>lost"),
+            Vec::<String>::new()
+        );
+        // `</table>` closes the table from inside a cell or a caption.
+        assert_eq!(lines("<table><td>A</table>B"), ["A", "B"]);
+        assert_eq!(lines("<table><caption><svg>foo</table>bar"), ["bar"]);
+        // `</template>` closes whatever the template holds.
+        assert_eq!(lines("<template><table></template><p>Foo"), ["Foo"]);
+        // A select ends at an input, or at a table's part in a table.
+        assert_eq!(lines("<select><input>X"), ["X"]);
+        assert_eq!(
+            lines("<table><tr><td><select><option>A<tr><td>B</table>"),
+            ["B"]
+        );
+        // A table straight in a table closes it; in a cell it nests.
+        assert_eq!(lines("<table><select><table>shown"), ["shown"]);
+        assert_eq!(
+            lines("<table><td>a<table><td>b</table>c</table>"),
+            ["a", "b", "c"]
+        );
+        // `</dialog>` closes the paragraph in it.
+        assert_eq!(lines("<dialog><p>foo</dialog>bar"), ["foo", "bar"]);
+        // A frameset before any text replaces the body; after text it is
+        // ignored.
+        assert_eq!(lines("<frameset>test"), Vec::<String>::new());
+        assert_eq!(lines("<p>text<frameset>more"), ["textmore"]);
+        // `basefont`, `bgsound` and `frame` are void: nothing nests in them.
+        let depth = |html: &str| convert(html).dom[0][Dom::LnDepth];
+        assert_eq!(
+            depth("<basefont><bgsound><frame><p>After the void tags.</p>"),
+            depth("<p>After the void tags.</p>")
+        );
+        // A table ends a paragraph in standards mode, not in quirks mode.
+        let nested = |html: &str| convert(html).dom[1][Dom::P];
+        assert_eq!(nested("<!DOCTYPE html><p>a<table><td>b</table>"), 0.0);
+        assert_eq!(nested("<p>a<table><td>b</table>"), 1.0);
+        // A link inside a block inside a hidden link: the block moves out
+        // of the hidden link, as the tree builder moves it; what it held
+        // before stays hidden.
+        assert_eq!(
+            lines(
+                "<a aria-hidden=true href=/p><div class=card>Hidden<a href=/p>The product's title</a> and price</div></a><p>next</p>"
+            ),
+            ["The product's title and price", "next"]
+        );
+        assert_eq!(lines("<a hidden><div><span><a>t</a>"), ["t"]);
+        assert_eq!(lines("<b hidden><p>x</b>shown"), ["shown"]);
+        assert_eq!(lines("<a hidden><span>x<a>shown"), ["shown"]);
+        // The tree builder drops NUL characters.
+        assert_eq!(lines("a\0b"), ["ab"]);
+    }
+
+    #[test]
+    fn quirks_mode_from_the_doctype() {
+        for (html, quirks) in [
+            ("<!DOCTYPE html><p>", false),
+            ("\u{feff} <!-- c --><!doctype HTML>", false),
+            (
+                r#"<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">"#,
+                false,
+            ),
+            (
+                r#"<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">"#,
+                false,
+            ),
+            (
+                r#"<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">"#,
+                true,
+            ),
+            (
+                r#"<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">"#,
+                true,
+            ),
+            ("<html><p>no doctype", true),
+            ("<p>x<!DOCTYPE html>", true),
+            ("", true),
+        ] {
+            assert_eq!(tree::quirks(html), quirks, "{html}");
+        }
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub(super) enum Token<'h, 'n> {
 }
 
 /// Whether `c` is the tokeniser's whitespace.
-fn is_space(c: u8) -> bool {
+pub(super) fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
@@ -45,8 +45,12 @@ fn is_space(c: u8) -> bool {
 /// its first this many bytes.
 const NAME_MAX: usize = 64;
 
-/// Tokenises `html`, calling `f` for every token in order.
-pub(super) fn scan(html: &str, mut f: impl FnMut(Token<'_, '_>)) {
+/// Tokenises `html`, calling `f` for every token in order. For a start
+/// tag, `f` says whether a raw-text element's content is read as raw
+/// text (the tree builder says no for an element of svg or MathML, whose
+/// `<title>` or `<style>` holds markup, and for a tag it ignores); its
+/// answer to other tokens is not read.
+pub(super) fn scan(html: &str, mut f: impl FnMut(Token<'_, '_>) -> bool) {
     let b = html.as_bytes();
     let mut buf = [0u8; NAME_MAX];
     // Where the pending text run starts.
@@ -54,7 +58,7 @@ pub(super) fn scan(html: &str, mut f: impl FnMut(Token<'_, '_>)) {
     let mut i = 0;
     while let Some(p) = memchr(b'<', &b[i..]) {
         let lt = i + p;
-        let emit_text = |f: &mut dyn FnMut(Token<'_, '_>), text: usize| {
+        let emit_text = |f: &mut dyn FnMut(Token<'_, '_>) -> bool, text: usize| {
             if lt > text {
                 f(Token::Text(&html[text..lt]));
             }
@@ -67,7 +71,7 @@ pub(super) fn scan(html: &str, mut f: impl FnMut(Token<'_, '_>)) {
                     return;
                 };
                 let name = lower(&b[lt + 1..name_end], &mut buf);
-                f(Token::Start {
+                let raw = f(Token::Start {
                     name,
                     attrs: Attrs {
                         text: &html[name_end..gt],
@@ -77,7 +81,7 @@ pub(super) fn scan(html: &str, mut f: impl FnMut(Token<'_, '_>)) {
                 });
                 i = gt + 1;
                 text = i;
-                if let Some(raw) = raw_text(name) {
+                if let Some(raw) = raw_text(name).filter(|_| raw) {
                     if raw == Raw::Plaintext {
                         if i < b.len() {
                             f(Token::Text(&html[i..]));
@@ -299,6 +303,23 @@ impl<'h> Attrs<'h> {
     /// No attributes.
     pub(super) const EMPTY: Attrs<'static> = Attrs { text: "" };
 
+    /// Where these attributes are in `html`, the document they were read
+    /// from (empty past 4 GiB).
+    pub(super) fn span_in(&self, html: &str) -> (u32, u32) {
+        let at = self.text.as_ptr() as usize - html.as_ptr() as usize;
+        match (u32::try_from(at), u32::try_from(at + self.text.len())) {
+            (Ok(from), Ok(to)) => (from, to),
+            _ => (0, 0),
+        }
+    }
+
+    /// The attributes at `span` of `html` (a [`Attrs::span_in`]).
+    pub(super) fn at(html: &'h str, span: (u32, u32)) -> Attrs<'h> {
+        Attrs {
+            text: &html[span.0 as usize..span.1 as usize],
+        }
+    }
+
     /// Every attribute as (name, raw value), in order, names as written
     /// (compare them without case; a repeated name comes again, and the
     /// tree builder keeps the first).
@@ -436,7 +457,8 @@ mod tests {
                     format!("<{}{a}{close}>", String::from_utf8_lossy(name))
                 }
                 Token::End { name } => format!("</{}>", String::from_utf8_lossy(name)),
-            })
+            });
+            true
         });
         out
     }

@@ -190,7 +190,8 @@ pub(super) fn is_special(n: &[u8]) -> bool {
 }
 
 /// Elements that end the scope of a search down the stack (the standard's
-/// "has an element in scope"), and the markers of the formatting list.
+/// "has an element in scope", with `select` since selects hold markup),
+/// and the markers of the formatting list.
 pub(super) fn is_scope_boundary(n: &[u8]) -> bool {
     matches!(
         n,
@@ -202,6 +203,7 @@ pub(super) fn is_scope_boundary(n: &[u8]) -> bool {
             | b"th"
             | b"marquee"
             | b"object"
+            | b"select"
             | b"template"
     )
 }
@@ -276,6 +278,91 @@ pub(super) fn is_void(name: &[u8]) -> bool {
             | b"track"
             | b"wbr"
             | b"keygen"
+            | b"basefont"
+            | b"bgsound"
+            | b"frame"
+    )
+}
+
+/// HTML start tags that end the svg or MathML they appear in (with `font`
+/// when it has a `color`, `face` or `size`).
+pub(super) fn breaks_out(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+    )
+}
+
+/// Start tags after which a `frameset` no longer replaces the body (the
+/// standard's "frameset-ok flag" set to "not ok": what a reader would
+/// see); an `input` only when it is not `type=hidden`.
+pub(super) fn ends_frameset_ok(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"pre"
+            | b"listing"
+            | b"li"
+            | b"dd"
+            | b"dt"
+            | b"button"
+            | b"applet"
+            | b"marquee"
+            | b"object"
+            | b"table"
+            | b"area"
+            | b"br"
+            | b"embed"
+            | b"img"
+            | b"keygen"
+            | b"wbr"
+            | b"input"
+            | b"hr"
+            | b"textarea"
+            | b"xmp"
+            | b"iframe"
+            | b"select"
     )
 }
 

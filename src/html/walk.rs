@@ -18,6 +18,7 @@
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
+use super::tags::{Raw, raw_text};
 use super::tree::{Attributes, MAX_DEPTH, Sink};
 
 /// An element's attributes, resolved by the parser.
@@ -50,9 +51,13 @@ pub(super) fn walk(root: Root<'_>, sink: &mut impl Sink) -> String {
         Root::Element(e) => *e,
     };
     let mut types = String::new();
-    // Per open node: whether it was sent to the sink as an open element.
-    let mut opened: Vec<bool> = Vec::new();
-    // Nodes entered whose text is skipped (`xmp`, `noembed`, `noframes`).
+    // Per open node: whether it was sent to the sink as an open element,
+    // and whether its text is skipped.
+    let mut opened: Vec<(bool, bool)> = Vec::new();
+    // Nodes entered whose text is skipped: the elements whose content the
+    // tokeniser reads as raw text (`script`, `style`, `xmp`, `noembed`…),
+    // which the streaming front end steps over, whether or not the sink
+    // drops them (it does not open those past the depth cap).
     let mut skip_text = 0usize;
     let mut name = Vec::new();
     for edge in start.traverse() {
@@ -76,10 +81,9 @@ pub(super) fn walk(root: Root<'_>, sink: &mut impl Sink) -> String {
                             true
                         }
                     };
-                    if matches!(name.as_slice(), b"xmp" | b"noembed" | b"noframes") {
-                        skip_text += 1;
-                    }
-                    opened.push(sent);
+                    let raw = raw_text(&name).is_some_and(|r| r != Raw::Plaintext);
+                    skip_text += usize::from(raw);
+                    opened.push((sent, raw));
                 }
                 Node::Text(t) => {
                     let in_ld = node
@@ -102,13 +106,12 @@ pub(super) fn walk(root: Root<'_>, sink: &mut impl Sink) -> String {
                 _ => {}
             },
             Edge::Close(node) => {
-                if let Node::Element(e) = node.value() {
-                    if opened.pop() == Some(true) {
+                if node.value().is_element() {
+                    let (sent, raw) = opened.pop().expect("an element entered");
+                    if sent {
                         sink.close(sink.depth() - 1);
                     }
-                    if matches!(e.name(), "xmp" | "noembed" | "noframes") {
-                        skip_text -= 1;
-                    }
+                    skip_text -= usize::from(raw);
                 }
             }
         }

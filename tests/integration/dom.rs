@@ -134,66 +134,104 @@ fn words(blocks: &[String]) -> HashMap<String, i64> {
 }
 
 /// The corpus pages, read by the streaming front end and by a walk of
-/// html5ever's tree (scraper's): how many pages' lines differ, and how
-/// many words our front end loses or adds against the tree. What differs
-/// is the part of the standard the streaming tree builder does not model
-/// (see `src/html/tree`: no foster parenting, formatting elements not
-/// reopened, foreign content and `--!>` comments) and the defects issue
-/// 24 lists. The counts are a ratchet: the figures measured when the test
-/// was written (BENCHMARKS.md, 2026-12-03), which a fix lowers and no
-/// change may raise.
+/// html5ever's tree (scraper's): no word is lost or added on any page, and
+/// the pages whose lines differ are the listed ones ([`BY_DESIGN`]), each
+/// for a reason the front end's docs give (`src/html/tree`). The test
+/// fails on any other page that differs, and on a listed page that no
+/// longer does (the list stays exact). And cleaning the parsed page,
+/// whole or its `<body>`, never gives nothing where cleaning the source
+/// gives something.
 #[test]
 #[ignore = "reads ../shared/corpus: `cargo test -- --ignored` (CI runs it)"]
 fn the_streaming_front_end_against_html5evers_tree() {
     let cleaner = Cleaner::new();
-    let (mut pages, mut differ, mut losing) = (0usize, 0usize, 0usize);
+    let body = Selector::parse("body").unwrap();
+    let mut emptied: Vec<String> = Vec::new();
+    let mut pages = 0usize;
     let (mut lost, mut added, mut total) = (0i64, 0i64, 0i64);
+    let mut differ: Vec<String> = Vec::new();
     for file in ["modern.jsonl.gz", "dev.jsonl.gz"] {
         pages += each_page(
             file,
             |_| true,
             |id, html| {
+                let parsed = Html::parse_document(html);
+                if !cleaner.clean(Page::html(html)).is_empty() {
+                    let element = parsed.select(&body).next().map(Page::element);
+                    let doc = cleaner.clean(Page::document(&parsed));
+                    if doc.is_empty() || element.is_some_and(|e| cleaner.clean(e).is_empty()) {
+                        emptied.push(id.to_string());
+                    }
+                }
                 let ours = blocks(&cleaner, Page::html(html));
-                let tree = blocks(&cleaner, Page::document(&Html::parse_document(html)));
+                let tree = blocks(&cleaner, Page::document(&parsed));
+                let b = words(&tree);
+                total += b.values().sum::<i64>();
                 if ours == tree {
-                    total += words(&ours).values().sum::<i64>();
                     return;
                 }
-                differ += 1;
-                let (a, b) = (words(&ours), words(&tree));
-                total += b.values().sum::<i64>();
-                let mut page_lost = 0;
+                let k = ours.iter().zip(&tree).take_while(|(a, b)| a == b).count();
+                eprintln!(
+                    "{id}: lines differ from line {}\n  ours: {:?}\n  tree: {:?}",
+                    k + 1,
+                    ours.get(k),
+                    tree.get(k)
+                );
+                differ.push(id.to_string());
+                let a = words(&ours);
                 for (w, &n) in &b {
-                    page_lost += (n - a.get(w).copied().unwrap_or(0)).max(0);
+                    lost += (n - a.get(w).copied().unwrap_or(0)).max(0);
                 }
                 for (w, &n) in &a {
                     added += (n - b.get(w).copied().unwrap_or(0)).max(0);
                 }
-                if page_lost > 0 {
-                    losing += 1;
-                    eprintln!("{id}: {page_lost} words of html5ever's tree lost");
-                }
-                lost += page_lost;
             },
         );
     }
     eprintln!(
-        "{pages} pages: lines differ on {differ}, words lost on {losing}; \
-         {lost} words lost and {added} added of {total}"
+        "{pages} pages: lines differ on {}; {lost} words lost and {added} added of {total}",
+        differ.len()
     );
     assert_eq!(pages, 1698 + 2290);
+    assert_eq!((lost, added), (0, 0), "words lost and added");
     assert!(
-        differ <= DIFFER && losing <= LOSING,
-        "{differ} pages differ, {losing} lose words"
+        emptied.is_empty(),
+        "a parsed page cleans to nothing: {emptied:?}"
     );
+    let unexplained: Vec<_> = differ
+        .iter()
+        .filter(|d| !BY_DESIGN.iter().any(|(id, _)| id == d))
+        .collect();
+    assert!(unexplained.is_empty(), "pages not listed: {unexplained:?}");
+    let stale: Vec<_> = BY_DESIGN
+        .iter()
+        .filter(|(id, _)| !differ.iter().any(|d| d == id))
+        .collect();
     assert!(
-        lost <= LOST && added <= ADDED,
-        "{lost} words lost, {added} added"
+        stale.is_empty(),
+        "listed pages that no longer differ: {stale:?}"
     );
 }
 
-/// The ratchet of [`the_streaming_front_end_against_html5evers_tree`].
-const DIFFER: usize = 9;
-const LOSING: usize = 4;
-const LOST: i64 = 291;
-const ADDED: i64 = 24;
+/// The corpus pages whose lines differ from html5ever's tree, and why: a
+/// block written in a table outside its cells, which the tree builder
+/// moves before the table (foster parenting) and the streaming front end
+/// leaves where it is written.
+const BY_DESIGN: [(&str, &str); 4] = [
+    (
+        "cleaneval:final/195",
+        "no foster parenting: a link straight in a row",
+    ),
+    (
+        "cleaneval:final/721",
+        "no foster parenting: a <center> between cells",
+    ),
+    (
+        "cleaneval:final/766",
+        "no foster parenting: a <div> between rows",
+    ),
+    (
+        "cleaneval:final/785",
+        "no foster parenting: a <div> between cells",
+    ),
+];

@@ -34,7 +34,7 @@ const MAX_FORMATTING: usize = 8;
 /// A tag name, lowercased and zero-padded; a name longer than 32 bytes is
 /// its first 24 and a hash of the whole (custom elements can be long, and
 /// each must close only itself).
-type Name = [u8; 32];
+pub(super) type Name = [u8; 32];
 
 fn name_of(name: &[u8]) -> Name {
     let mut n = [0u8; 32];
@@ -49,7 +49,7 @@ fn name_of(name: &[u8]) -> Name {
 
 /// The names the model looks for most: an element of one of them is
 /// counted while open, so a search for one that is not open costs nothing.
-const N_TRACKED: usize = 20;
+const N_TRACKED: usize = 18;
 
 /// A name's index among the tracked names.
 fn tracked(name: &[u8]) -> Option<usize> {
@@ -72,8 +72,6 @@ fn tracked(name: &[u8]) -> Option<usize> {
         b"nobr" => 15,
         b"option" => 16,
         b"optgroup" => 17,
-        b"svg" => 18,
-        b"math" => 19,
         _ => return None,
     })
 }
@@ -82,6 +80,16 @@ fn tracked(name: &[u8]) -> Option<usize> {
 const SCOPE: u8 = 1;
 const SPECIAL: u8 = 2;
 const FORMATTING: u8 = 4;
+/// An element of svg or MathML (foreign content), not of HTML.
+const FOREIGN: u8 = 8;
+/// Of MathML (with [`FOREIGN`]; without it, of svg).
+const MATH: u8 = 16;
+/// A foreign element whose children are HTML: svg `foreignObject`, `desc`
+/// and `title`, a MathML `annotation-xml` that says it holds HTML.
+const HTML_POINT: u8 = 32;
+/// A MathML text element (`mi`, `mo`, `mn`, `ms`, `mtext`): what it holds
+/// is HTML, but for `mglyph` and `malignmark`.
+const TEXT_POINT: u8 = 64;
 
 /// An open element as the model of the builder's stack holds it.
 #[derive(Clone, Copy)]
@@ -97,8 +105,15 @@ struct Open {
     tag: u64,
     /// The length of the lingering list when it was opened (a marker's
     /// close clears the entries after it).
-    lingering_at: usize,
+    lingering_at: u32,
+    /// Where its start tag's attributes are in the document (to open it
+    /// again).
+    attrs: Span,
 }
+
+/// A range of the document's bytes (32-bit, so that an open element
+/// takes one cache line; past 4 GiB a span is empty).
+pub(super) type Span = (u32, u32);
 
 /// What a tag did to the parse: kept (its changes are in the log), or
 /// ignored as nesting too deep.
@@ -123,7 +138,7 @@ pub(super) enum Change {
 }
 
 impl Open {
-    fn new(name: &[u8], tag: u64, lingering_at: usize) -> Open {
+    fn new(name: &[u8], tag: u64, lingering_at: u32, attrs: Span) -> Open {
         let flags = if is_scope_boundary(name) { SCOPE } else { 0 }
             | if is_special(name) { SPECIAL } else { 0 }
             | if is_formatting(name) { FORMATTING } else { 0 };
@@ -134,11 +149,45 @@ impl Open {
             tracked: tracked(name).map(|k| k as u8),
             tag,
             lingering_at,
+            attrs,
+        }
+    }
+
+    /// An element of svg (`math: false`) or MathML; `html_point` when it
+    /// is an `annotation-xml` whose encoding says it holds HTML.
+    fn foreign(name: &[u8], math: bool, html_point: bool, lingering_at: u32) -> Open {
+        let point = if math {
+            match name {
+                b"mi" | b"mo" | b"mn" | b"ms" | b"mtext" => TEXT_POINT,
+                b"annotation-xml" if html_point => HTML_POINT,
+                b"annotation-xml" => SCOPE,
+                _ => 0,
+            }
+        } else {
+            match name {
+                b"foreignobject" | b"desc" | b"title" => HTML_POINT,
+                _ => 0,
+            }
+        };
+        // The integration points are scope boundaries and special.
+        let boundary = if point != 0 { SCOPE | SPECIAL } else { 0 };
+        Open {
+            name: name_of(name),
+            len: name.len().min(32) as u8,
+            flags: FOREIGN | if math { MATH } else { 0 } | point | boundary,
+            tracked: None,
+            tag: 0,
+            lingering_at,
+            attrs: (0, 0),
         }
     }
 
     fn bytes(&self) -> &[u8] {
         &self.name[..usize::from(self.len)]
+    }
+
+    fn is_foreign(&self) -> bool {
+        self.flags & FOREIGN != 0
     }
 }
 
@@ -160,12 +209,20 @@ pub(super) struct Nesting {
     excess: HashMap<Name, u32>,
     /// The formatting elements on `stack`.
     formatting: usize,
+    /// The document is in quirks mode (no doctype, or an old one): a
+    /// table does not end a paragraph.
+    pub(super) quirks: bool,
 }
 
 impl Nesting {
     /// The number of open elements.
     pub(super) fn len(&self) -> usize {
         self.stack.len()
+    }
+
+    /// The length of the lingering list (at most [`MAX_DEPTH`]).
+    fn lingering_len(&self) -> u32 {
+        self.lingering.len() as u32
     }
 
     /// The depth the builder's stack can reach.
@@ -193,7 +250,8 @@ impl Nesting {
         }
         let keys = &keys[..names.len().min(6)];
         for (i, e) in self.stack.iter().enumerate().rev() {
-            if keys.contains(&e.name) {
+            // An HTML name never matches an element of svg or MathML.
+            if keys.contains(&e.name) && !e.is_foreign() {
                 return Some(i);
             }
             if stop(e) {
@@ -235,8 +293,8 @@ impl Nesting {
         while self.stack.len() > i {
             let e = self.take(self.stack.len() - 1);
             self.log.push(Change::Pop);
-            if e.flags & SCOPE != 0 {
-                self.lingering.truncate(e.lingering_at);
+            if e.flags & SCOPE != 0 && !e.is_foreign() {
+                self.lingering.truncate(e.lingering_at as usize);
             } else if e.flags & FORMATTING != 0 {
                 // The builder keeps three identical ones at most.
                 let same = self.lingering.iter().filter(|l| l.tag == e.tag).count();
@@ -274,18 +332,210 @@ impl Nesting {
         self.topmost(&[name], |e| e.flags & SPECIAL != 0)
     }
 
+    /// The name of the current node, if it is an HTML element (empty for
+    /// none, or for an element of svg or MathML).
     fn top(&self) -> &[u8] {
-        self.stack.last().map_or(&[], Open::bytes)
+        match self.stack.last() {
+            Some(e) if !e.is_foreign() => e.bytes(),
+            _ => &[],
+        }
     }
 
-    /// Whether an element named `name` is open inside foreign content
-    /// (`svg` or `math`), where `/>` closes an element.
-    pub(super) fn in_foreign(&self) -> bool {
-        self.is_open(b"svg") || self.is_open(b"math")
+    /// Whether a start tag `name` is read by the rules of foreign content:
+    /// the current node is an element of svg or MathML, and not one whose
+    /// children are HTML.
+    pub(super) fn in_foreign(&self, name: &[u8]) -> bool {
+        let Some(top) = self.stack.last() else {
+            return false;
+        };
+        // In a MathML text element only `mglyph` and `malignmark` are
+        // MathML; an `<svg>` in `annotation-xml` starts svg either way.
+        let text_point = top.flags & TEXT_POINT != 0;
+        top.is_foreign()
+            && top.flags & HTML_POINT == 0
+            && (!text_point || matches!(name, b"mglyph" | b"malignmark"))
+            && !(top.bytes() == b"annotation-xml" && name == b"svg")
     }
 
-    /// A start tag `name` (its whole text hashes to `tag`).
-    pub(super) fn open(&mut self, name: &[u8], tag: u64) -> Verdict {
+    /// An HTML start or end tag in foreign content ends it: the elements
+    /// of svg and MathML on top of the stack close, down to an HTML
+    /// element or one whose children are HTML.
+    pub(super) fn break_out(&mut self) {
+        while let Some(top) = self.stack.last() {
+            if !top.is_foreign() || top.flags & (HTML_POINT | TEXT_POINT) != 0 {
+                break;
+            }
+            self.pop_through(self.stack.len() - 1);
+        }
+    }
+
+    /// A start tag of an element of svg or MathML: `svg` or `math` itself,
+    /// or any tag read in foreign content (its namespace is its parent's);
+    /// `html_point` for an `annotation-xml` whose encoding is HTML.
+    pub(super) fn open_foreign(&mut self, name: &[u8], html_point: bool) -> Verdict {
+        let math = match (name, self.stack.last()) {
+            (b"svg", _) => false,
+            (b"math", _) => true,
+            (_, Some(top)) if top.is_foreign() => top.flags & MATH != 0,
+            _ => false,
+        };
+        if self.depth() >= MAX_DEPTH {
+            *self.excess.entry(name_of(name)).or_default() += 1;
+            return Verdict::Cut;
+        }
+        self.push(Open::foreign(name, math, html_point, self.lingering_len()));
+        self.log.push(Change::Push);
+        Verdict::Keep
+    }
+
+    /// An end tag `name` whose current node is an element of svg or
+    /// MathML: it closes the nearest element of that name in foreign
+    /// content; `None` when the HTML rules read it (an HTML element is met
+    /// first).
+    fn close_foreign(&mut self, name: &[u8]) -> Option<Verdict> {
+        let key = name_of(name);
+        let mut i = self.stack.len().checked_sub(1)?;
+        loop {
+            if self.stack[i].name == key {
+                self.pop_through(i);
+                return Some(Verdict::Keep);
+            }
+            if i == 0 {
+                // The body is next: an HTML element.
+                return None;
+            }
+            i -= 1;
+            if !self.stack[i].is_foreign() {
+                return None;
+            }
+        }
+    }
+
+    /// For a formatting element `name` the builder's adoption agency
+    /// runs on (an end tag `</b>`, or a start tag `<a>` while a link is
+    /// open) with a block inside it: the element's index and the block's,
+    /// the first special element above it, which the builder moves out.
+    pub(super) fn formatting_with_block(&self, name: &[u8]) -> Option<(usize, usize)> {
+        let a = self.in_scope(name, &[])?;
+        let block = (a + 1..self.stack.len())
+            .find(|&k| self.stack[k].flags & SPECIAL != 0 && !self.stack[k].is_foreign())?;
+        Some((a, block))
+    }
+
+    /// Closes the formatting element at `a` and all it holds, and opens
+    /// again the block at `block` (inside it) where the element was: the
+    /// block, moved out, holds what follows. Returns the block's name and
+    /// where its attributes are.
+    pub(super) fn move_out(&mut self, a: usize, block: usize) -> (Name, usize, Span) {
+        let f = self.stack[block];
+        self.pop_through(a);
+        self.push(Open {
+            lingering_at: self.lingering_len(),
+            ..f
+        });
+        self.log.push(Change::Push);
+        (f.name, usize::from(f.len), f.attrs)
+    }
+
+    /// The innermost open element of a table's structure (a table, a
+    /// section, a row, a cell, a caption) or a template.
+    fn table_context(&self) -> Option<usize> {
+        self.stack.iter().rposition(|e| {
+            !e.is_foreign()
+                && matches!(
+                    e.bytes(),
+                    b"table"
+                        | b"tbody"
+                        | b"thead"
+                        | b"tfoot"
+                        | b"tr"
+                        | b"td"
+                        | b"th"
+                        | b"caption"
+                        | b"template"
+                )
+        })
+    }
+
+    /// A `<table>` start tag straight in a table (not in a cell or a
+    /// caption) closes the open table first.
+    fn close_table_before(&mut self) {
+        let Some(c) = self.table_context() else {
+            return;
+        };
+        if matches!(
+            self.stack[c].bytes(),
+            b"table" | b"tbody" | b"thead" | b"tfoot" | b"tr"
+        ) && let Some(t) = self.topmost(&[b"table"], |_| false)
+        {
+            self.pop_through(t);
+        }
+    }
+
+    /// A table's part `name` closes what is open inside the part of the
+    /// table it goes in (the builder closes an open cell, caption, row or
+    /// section the part cannot go in, and clears the stack back to the
+    /// row, the section or the table): an element written between cells
+    /// or rows, which the builder moves before the table, holds no later
+    /// cell.
+    fn clear_to_table_context(&mut self, name: &[u8]) {
+        loop {
+            let Some(c) = self.table_context() else {
+                return;
+            };
+            let context = self.stack[c].bytes();
+            let fits = match name {
+                b"td" | b"th" => {
+                    matches!(context, b"tr" | b"tbody" | b"thead" | b"tfoot" | b"table")
+                }
+                b"tr" => matches!(context, b"tbody" | b"thead" | b"tfoot" | b"table"),
+                _ => context == b"table",
+            };
+            if fits {
+                if c + 1 < self.stack.len() {
+                    self.pop_through(c + 1);
+                }
+                return;
+            }
+            if context == b"template" {
+                return;
+            }
+            // A cell, a caption, a row or a section the part cannot go
+            // in closes.
+            self.pop_through(c);
+        }
+    }
+
+    /// Whether a `<form>` start tag comes straight in a table, a section
+    /// or a row (no form open): the builder opens and closes it at once.
+    pub(super) fn form_in_table(&self) -> bool {
+        matches!(
+            self.top(),
+            b"table" | b"tbody" | b"thead" | b"tfoot" | b"tr"
+        ) && !self.is_open(b"form")
+    }
+
+    /// Closes every open element (a `frameset` replaces the body).
+    pub(super) fn close_all(&mut self) {
+        self.pop_through(0);
+        self.lingering.clear();
+    }
+
+    /// Closes an open `select` when a start tag `name` ends it: an
+    /// `input`, `keygen` or `textarea`. (A table's part ends it too, by
+    /// clearing the stack back to the table.)
+    fn close_select_before(&mut self, name: &[u8]) {
+        if self.is_open(b"select")
+            && matches!(name, b"input" | b"keygen" | b"textarea")
+            && let Some(s) = self.in_scope(b"select", &[])
+        {
+            self.pop_through(s);
+        }
+    }
+
+    /// A start tag `name` (its whole text hashes to `tag`; its attributes
+    /// are at `attrs` in the document).
+    pub(super) fn open(&mut self, name: &[u8], tag: u64, attrs: Span) -> Verdict {
         if matches!(name, b"html" | b"body" | b"head") {
             // The builder adds their attributes to the one it has.
             return Verdict::Keep;
@@ -294,9 +544,16 @@ impl Nesting {
             name,
             b"caption" | b"colgroup" | b"tbody" | b"thead" | b"tfoot" | b"tr" | b"td" | b"th"
         );
-        if table_part && !self.is_open(b"table") {
+        self.close_select_before(name);
+        let in_table = self.is_open(b"table");
+        if table_part && !in_table {
             // Outside a table the builder ignores them.
             return Verdict::Keep;
+        }
+        if in_table && self.top() == b"colgroup" && name != b"template" {
+            // A column group holds only columns.
+            let i = self.stack.len() - 1;
+            self.pop_through(i);
         }
         self.close_p_before(name);
         let close_item = |s: &Nesting, items: &[&[u8]]| {
@@ -341,12 +598,24 @@ impl Nesting {
                 self.lingering.remove(k);
             }
             if let Some(i) = self.in_scope(b"a", &[]) {
-                self.remove(i);
+                if self.formatting_with_block(b"a").is_some() {
+                    // The block moves out of the link (the adoption
+                    // agency): modelled as the link's end alone.
+                    self.remove(i);
+                } else {
+                    self.pop_through(i);
+                }
             }
         }
         if name == b"form" && self.is_open(b"form") {
             // The builder ignores a form inside a form.
             return Verdict::Keep;
+        }
+        if table_part {
+            self.clear_to_table_context(name);
+        }
+        if name == b"table" && in_table {
+            self.close_table_before();
         }
         // Rows and cells straight in a table get the section and row the
         // builder inserts.
@@ -362,7 +631,7 @@ impl Nesting {
             *self.excess.entry(name_of(name)).or_default() += 1;
             return Verdict::Cut;
         }
-        self.push(Open::new(name, tag, self.lingering.len()));
+        self.push(Open::new(name, tag, self.lingering_len(), attrs));
         self.log.push(Change::Push);
         Verdict::Keep
     }
@@ -370,7 +639,7 @@ impl Nesting {
     /// Opens an element the builder implies (within the depth cap).
     fn implied(&mut self, name: &'static [u8]) {
         if self.depth() < MAX_DEPTH {
-            self.push(Open::new(name, 0, self.lingering.len()));
+            self.push(Open::new(name, 0, self.lingering_len(), (0, 0)));
             self.log.push(Change::Implied(name));
         }
     }
@@ -378,12 +647,16 @@ impl Nesting {
     /// A void start tag `name` (`br`, `hr`, `img`, …): it opens nothing,
     /// but `hr` closes an open paragraph.
     pub(super) fn void(&mut self, name: &[u8]) {
+        if name == b"col" && self.is_open(b"table") {
+            self.clear_to_table_context(name);
+        }
+        self.close_select_before(name);
         self.close_p_before(name);
     }
 
     /// Closes an open paragraph when a start tag `name` implies its end.
     fn close_p_before(&mut self, name: &[u8]) {
-        if closes_p(name) {
+        if closes_p(name) || (name == b"table" && !self.quirks) {
             if let Some(i) = self.in_scope(b"p", &[b"button"]) {
                 self.pop_through(i);
             }
@@ -396,6 +669,13 @@ impl Nesting {
             if *k > 0 {
                 *k -= 1;
                 return Verdict::Cut;
+            }
+        }
+        if self.stack.last().is_some_and(Open::is_foreign) {
+            if name == b"p" {
+                self.break_out();
+            } else if let Some(v) = self.close_foreign(name) {
+                return v;
             }
         }
         let found = match name {
@@ -413,7 +693,15 @@ impl Nesting {
                 }
                 None
             }
-            _ if is_special(name) => self.in_scope(name, &[]),
+            // A table's parts close within the table (a cell or a caption
+            // is no boundary for them).
+            b"table" | b"tbody" | b"tfoot" | b"thead" | b"tr" | b"td" | b"th" | b"caption" => self
+                .topmost(&[name], |e| {
+                    !e.is_foreign() && matches!(e.bytes(), b"html" | b"table" | b"template")
+                }),
+            // A template closes whatever it holds.
+            b"template" => self.topmost(&[name], |_| false),
+            _ if is_special(name) || name == b"dialog" => self.in_scope(name, &[]),
             // Another element: the topmost one of that name, unless a
             // special element comes first.
             _ => self.topmost_before_special(name),
@@ -451,7 +739,7 @@ mod tests {
                     } else {
                         0
                     };
-                    cut += usize::from(n.open(name, tag) == Verdict::Cut);
+                    cut += usize::from(n.open(name, tag, (0, 0)) == Verdict::Cut);
                 }
                 Token::End { name } => {
                     n.close(name);
@@ -465,8 +753,14 @@ mod tests {
                 .count();
             n.log.clear();
             deepest = deepest.max(n.depth());
+            true
         });
         (deepest, opened, cut)
+    }
+
+    #[test]
+    fn an_open_element_fits_a_cache_line() {
+        assert!(std::mem::size_of::<Open>() <= 64);
     }
 
     #[test]
@@ -535,14 +829,17 @@ mod tests {
         let long = "my-very-long-custom-element-name-number";
         let html = format!("<div><{long}-one><{long}-two>x</{long}-two></{long}-one>");
         let mut n = Nesting::default();
-        scan(&html, |t| match t {
-            Token::Start { name, .. } => {
-                n.open(name, 0);
+        scan(&html, |t| {
+            match t {
+                Token::Start { name, .. } => {
+                    n.open(name, 0, (0, 0));
+                }
+                Token::End { name } => {
+                    n.close(name);
+                }
+                Token::Text(_) => {}
             }
-            Token::End { name } => {
-                n.close(name);
-            }
-            Token::Text(_) => {}
+            true
         });
         assert_eq!(n.depth(), 1, "only the div is open");
     }
