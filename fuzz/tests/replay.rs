@@ -37,6 +37,15 @@ fn html_soup() {
     replay("html_soup", dejunk_fuzz::html_soup);
 }
 
+/// The differential target on its own corpus, the `html` corpus (real
+/// pages) and the `html_soup` one.
+#[test]
+fn html_tree() {
+    replay("html_tree", dejunk_fuzz::html_tree);
+    replay("html", dejunk_fuzz::html_tree);
+    replay("html_soup", dejunk_fuzz::html_tree);
+}
+
 #[test]
 fn model() {
     replay("model", dejunk_fuzz::model);
