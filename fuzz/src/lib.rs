@@ -21,11 +21,14 @@ use dejunk::{Cleaner, Model, Observation, SiteMemory};
 use dejunk_cli::input::{Format, Item, Payload, read_from};
 use dejunk_cli::page::{Fields, Input, Prepared, prepare};
 
+#[path = "../../tests/common/letters.rs"]
+mod letters;
 #[path = "../../tests/common/markdown_read.rs"]
 mod markdown_read;
 #[path = "../../tests/common/selection.rs"]
 mod selection;
 
+use letters::letters;
 use markdown_read::rendered_lines;
 use selection::assert_selection;
 
@@ -195,16 +198,17 @@ fn render(kit: &Kit, t: &Token, out: &mut String, budget: &mut usize) {
 /// The HTML document the soup generator makes of `data` (`None` when the
 /// bytes make no tokens).
 pub fn soup(data: &[u8]) -> Option<String> {
-    soup_of(
-        &Kit {
-            tags: &TAGS,
-            tree_attrs: false,
-            budget: 200_000,
-            repeat: 20_000,
-        },
-        data,
-    )
+    soup_of(&SOUP_KIT, data)
 }
+
+/// What [`html_soup`]'s soup is made of: large documents (deep nesting,
+/// floods of stray tags).
+const SOUP_KIT: Kit = Kit {
+    tags: &TAGS,
+    tree_attrs: false,
+    budget: 200_000,
+    repeat: 20_000,
+};
 
 fn soup_of(kit: &Kit, data: &[u8]) -> Option<String> {
     let mut u = Unstructured::new(data);
@@ -251,16 +255,10 @@ const TREE_KIT: Kit = Kit {
 /// The non-space characters of a page's blocks (all of them, kept or
 /// not), sorted: what the page shows, whatever its order and line breaks.
 fn shown(page: dejunk::Page<'_>) -> Vec<char> {
-    let mut out: Vec<char> = Cleaner::new()
-        .analyze(page)
-        .blocks()
-        .iter()
-        .flat_map(|b| b.text().chars())
-        // By design: a NUL in `plaintext` is dropped, where the
-        // standard's tokeniser makes it U+FFFD.
-        .filter(|c| !c.is_whitespace() && *c != '\u{fffd}')
-        .collect();
-    out.sort_unstable();
+    let mut out = letters(Cleaner::new().analyze(page).blocks().iter().map(|b| b.text()));
+    // By design: a NUL in `plaintext` is dropped, where the standard's
+    // tokeniser makes it U+FFFD.
+    out.retain(|c| *c != '\u{fffd}');
     out
 }
 

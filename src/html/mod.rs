@@ -316,6 +316,9 @@ mod tests {
             ["The caption after it."]
         );
         assert_eq!(lines("<math><mi>x</mi><div>After</div>"), ["After"]);
+        // So do the end tags `</p>` and `</br>`.
+        assert_eq!(lines("<p>a<svg><g>x</p>b"), ["a", "b"]);
+        assert_eq!(lines("<p>a<svg><g>x</br>b"), ["a", "b"]);
         assert_eq!(
             lines("<svg><font color=red>red</font></svg>"),
             ["red"],

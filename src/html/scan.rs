@@ -292,6 +292,11 @@ fn tag_end(b: &[u8], mut from: usize) -> Option<(usize, bool)> {
     }
 }
 
+/// A range of the document's bytes, 32-bit (an open element of the tree
+/// builder's stack holds one and fits a cache line); past 4 GiB a span is
+/// empty.
+pub(super) type Span = (u32, u32);
+
 /// The attributes of a start tag, read on demand.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Attrs<'h> {
@@ -305,7 +310,7 @@ impl<'h> Attrs<'h> {
 
     /// Where these attributes are in `html`, the document they were read
     /// from (empty past 4 GiB).
-    pub(super) fn span_in(&self, html: &str) -> (u32, u32) {
+    pub(super) fn span_in(&self, html: &str) -> Span {
         let at = self.text.as_ptr() as usize - html.as_ptr() as usize;
         match (u32::try_from(at), u32::try_from(at + self.text.len())) {
             (Ok(from), Ok(to)) => (from, to),
@@ -314,7 +319,7 @@ impl<'h> Attrs<'h> {
     }
 
     /// The attributes at `span` of `html` (a [`Attrs::span_in`]).
-    pub(super) fn at(html: &'h str, span: (u32, u32)) -> Attrs<'h> {
+    pub(super) fn at(html: &'h str, span: Span) -> Attrs<'h> {
         Attrs {
             text: &html[span.0 as usize..span.1 as usize],
         }

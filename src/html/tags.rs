@@ -335,6 +335,12 @@ pub(super) fn breaks_out(name: &[u8]) -> bool {
     )
 }
 
+/// A table, a table section or a row: the parts of a table where rows
+/// and cells go, and no content.
+pub(super) fn is_table_body(n: &[u8]) -> bool {
+    matches!(n, b"table" | b"tbody" | b"thead" | b"tfoot" | b"tr")
+}
+
 /// Start tags after which a `frameset` no longer replaces the body (the
 /// standard's "frameset-ok flag" set to "not ok": what a reader would
 /// see); an `input` only when it is not `type=hidden`.

@@ -16,6 +16,10 @@ use html5ever::{Attribute, LocalName, Namespace, QualName, ns};
 
 use super::dom::blocks;
 
+#[path = "../common/letters.rs"]
+mod letters;
+use letters::letters;
+
 /// One case: its input and its expected document tree (the lines after
 /// `#document`).
 struct Case {
@@ -197,19 +201,6 @@ fn expected_tree(dump: &[String]) -> Html {
     b.html
 }
 
-/// The non-space characters of some blocks, sorted: what is lost or
-/// added, whatever the order (foster parenting moves text, it does not
-/// lose it).
-fn letters(blocks: &[String]) -> Vec<char> {
-    let mut out: Vec<char> = blocks
-        .iter()
-        .flat_map(|b| b.chars())
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    out.sort_unstable();
-    out
-}
-
 #[test]
 fn the_dump_of_a_tree_reads_back() {
     let dump: Vec<String> = [
@@ -259,7 +250,9 @@ fn the_standards_tree_construction_cases() {
         if ours == expected {
             continue;
         }
-        let what = if letters(&ours) != letters(&expected) {
+        let what = if letters(ours.iter().map(String::as_str))
+            != letters(expected.iter().map(String::as_str))
+        {
             "text differs"
         } else {
             "order or lines differ"

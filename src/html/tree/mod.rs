@@ -329,9 +329,9 @@ impl<S: Sink> Tree<'_, S> {
             }
             Token::End { name } => {
                 if name == b"br" {
-                    // `</br>` is read as `<br>` (which ends svg or
-                    // MathML).
-                    self.nesting.break_out();
+                    // `</br>` is read as `<br>` (its end tag ends svg or
+                    // MathML, as `</p>` does).
+                    self.nesting.close(name);
                     self.follow(name, &Attrs::EMPTY);
                     self.sink.line_break();
                     return true;

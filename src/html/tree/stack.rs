@@ -14,7 +14,10 @@
 
 use std::collections::HashMap;
 
-use crate::html::tags::{closes_p, is_formatting, is_heading, is_scope_boundary, is_special};
+use crate::html::scan::Span;
+use crate::html::tags::{
+    closes_p, is_formatting, is_heading, is_scope_boundary, is_special, is_table_body,
+};
 
 /// Start tags that would nest deeper than this are ignored (their text
 /// stays): the scope checks walk the stack of open elements, so without a
@@ -110,10 +113,6 @@ struct Open {
     /// again).
     attrs: Span,
 }
-
-/// A range of the document's bytes (32-bit, so that an open element
-/// takes one cache line; past 4 GiB a span is empty).
-pub(super) type Span = (u32, u32);
 
 /// What a tag did to the parse: kept (its changes are in the log), or
 /// ignored as nesting too deep.
@@ -417,9 +416,14 @@ impl Nesting {
     /// the first special element above it, which the builder moves out.
     pub(super) fn formatting_with_block(&self, name: &[u8]) -> Option<(usize, usize)> {
         let a = self.in_scope(name, &[])?;
-        let block = (a + 1..self.stack.len())
-            .find(|&k| self.stack[k].flags & SPECIAL != 0 && !self.stack[k].is_foreign())?;
-        Some((a, block))
+        Some((a, self.block_above(a)?))
+    }
+
+    /// The first special HTML element above index `i`: the block a
+    /// misnested formatting element at `i` holds.
+    fn block_above(&self, i: usize) -> Option<usize> {
+        (i + 1..self.stack.len())
+            .find(|&k| self.stack[k].flags & SPECIAL != 0 && !self.stack[k].is_foreign())
     }
 
     /// Closes the formatting element at `a` and all it holds, and opens
@@ -442,18 +446,8 @@ impl Nesting {
     fn table_context(&self) -> Option<usize> {
         self.stack.iter().rposition(|e| {
             !e.is_foreign()
-                && matches!(
-                    e.bytes(),
-                    b"table"
-                        | b"tbody"
-                        | b"thead"
-                        | b"tfoot"
-                        | b"tr"
-                        | b"td"
-                        | b"th"
-                        | b"caption"
-                        | b"template"
-                )
+                && (is_table_body(e.bytes())
+                    || matches!(e.bytes(), b"td" | b"th" | b"caption" | b"template"))
         })
     }
 
@@ -463,10 +457,8 @@ impl Nesting {
         let Some(c) = self.table_context() else {
             return;
         };
-        if matches!(
-            self.stack[c].bytes(),
-            b"table" | b"tbody" | b"thead" | b"tfoot" | b"tr"
-        ) && let Some(t) = self.topmost(&[b"table"], |_| false)
+        if is_table_body(self.stack[c].bytes())
+            && let Some(t) = self.topmost(&[b"table"], |_| false)
         {
             self.pop_through(t);
         }
@@ -485,10 +477,8 @@ impl Nesting {
             };
             let context = self.stack[c].bytes();
             let fits = match name {
-                b"td" | b"th" => {
-                    matches!(context, b"tr" | b"tbody" | b"thead" | b"tfoot" | b"table")
-                }
-                b"tr" => matches!(context, b"tbody" | b"thead" | b"tfoot" | b"table"),
+                b"td" | b"th" => is_table_body(context),
+                b"tr" => is_table_body(context) && context != b"tr",
                 _ => context == b"table",
             };
             if fits {
@@ -509,10 +499,7 @@ impl Nesting {
     /// Whether a `<form>` start tag comes straight in a table, a section
     /// or a row (no form open): the builder opens and closes it at once.
     pub(super) fn form_in_table(&self) -> bool {
-        matches!(
-            self.top(),
-            b"table" | b"tbody" | b"thead" | b"tfoot" | b"tr"
-        ) && !self.is_open(b"form")
+        is_table_body(self.top()) && !self.is_open(b"form")
     }
 
     /// Closes every open element (a `frameset` replaces the body).
@@ -598,7 +585,7 @@ impl Nesting {
                 self.lingering.remove(k);
             }
             if let Some(i) = self.in_scope(b"a", &[]) {
-                if self.formatting_with_block(b"a").is_some() {
+                if self.block_above(i).is_some() {
                     // The block moves out of the link (the adoption
                     // agency): modelled as the link's end alone.
                     self.remove(i);
@@ -672,7 +659,8 @@ impl Nesting {
             }
         }
         if self.stack.last().is_some_and(Open::is_foreign) {
-            if name == b"p" {
+            if matches!(name, b"p" | b"br") {
+                // An HTML element's end tag: it ends foreign content.
                 self.break_out();
             } else if let Some(v) = self.close_foreign(name) {
                 return v;
