@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::dedup::{self, Dup};
 use crate::error::{Error, ErrorKind};
-use crate::feature::{Ctx, Dom, Pack, Stats, Text, TitleRow};
+use crate::feature::{Ctx, Dom, Pack, Stats, Text, TitleRow, is_short_dated};
 use crate::hash::keyed_hash;
 use crate::memory::Recurrence;
 use crate::model::Model;
@@ -25,8 +25,6 @@ use crate::title;
 /// 0.1 point and keeps pages of pure furniture empty).
 const FALLBACK_RATIO: f32 = 0.5;
 const FALLBACK_MIN: f32 = 0.2;
-/// A byline or date line under the title has at most this many words.
-const DATELINE_WORDS: u32 = 12;
 /// A comment's post has at least this many words (see [`comment_posts`]);
 /// one with a phrase of the comment pack (`reply`) at least
 /// `LONG_POST_WORDS`.
@@ -290,13 +288,10 @@ fn find_title(
         .map(|(i, _)| i)
 }
 
-/// Whether block `i` reads as a byline or date line: a date or time in at
-/// most [`DATELINE_WORDS`] words, not a sentence.
+/// Whether block `i` reads as a byline or date line: short and dated
+/// ([`is_short_dated`]), not a sentence.
 fn is_dateline(page: &Scored<'_>, i: usize) -> bool {
-    let local = &page.local[i];
-    local[Text::DateTime] > 0.0
-        && page.stats[i].words <= DATELINE_WORDS
-        && local[Text::EndTerminal] == 0.0
+    is_short_dated(&page.stats[i], &page.local[i]) && page.local[i][Text::EndTerminal] == 0.0
 }
 
 /// The start of the body: the first kept block that reads as body.

@@ -1,7 +1,7 @@
 //! The context features ([`Ctx`]): a block's place in the page, from the
 //! local scores of the blocks around it.
 
-use super::{ContextRow, Ctx, LocalRow, Pack, Stats, Text};
+use super::{ContextRow, Ctx, LocalRow, Pack, Stats, Text, is_short_dated};
 use crate::hash::hash_bytes;
 use crate::math::{flag, ln1, sigmoid};
 use crate::segment::Segmented;
@@ -21,8 +21,6 @@ const SWITCH_PACKS: [Pack; 7] = [
 ];
 /// A section switch has at most this many words.
 const SWITCH_WORDS: u32 = 8;
-/// A dated block (a post's header) has at most this many words.
-const DATED_WORDS: u32 = 12;
 /// Dated blocks are counted this many blocks either side.
 const DATED_RADIUS: usize = 5;
 /// The value a missing neighbour's score takes: the page edge reads as junk.
@@ -223,7 +221,7 @@ pub(crate) fn context(
     // block, the short dated blocks (the name-and-time headers of posts).
     let mut comment_switch = false;
     let dated: Vec<u32> = (0..n)
-        .map(|i| u32::from(stats[i].words <= DATED_WORDS && local[i][Text::DateTime] > 0.0))
+        .map(|i| u32::from(is_short_dated(&stats[i], &local[i])))
         .collect();
     let mut cdated = vec![0u32; n + 1];
     for i in 0..n {

@@ -151,6 +151,15 @@ pub(crate) fn hits(seg: &Segmented, phrases: &Phrases) -> Hits {
     out
 }
 
+/// A short dated block has at most this many words.
+const SHORT_DATED_WORDS: u32 = 12;
+
+/// Whether a block (its statistics and local features) is short and holds
+/// a date or a time: a post's header, a byline or a date line.
+pub(crate) fn is_short_dated(st: &Stats, row: &LocalRow) -> bool {
+    st.words <= SHORT_DATED_WORDS && row[Text::DateTime] > 0.0
+}
+
 /// For each block, whether its normalised text occurs more than once in
 /// the page, and how many blocks before it have that text.
 pub(crate) fn repeated(seg: &Segmented) -> (Vec<bool>, Vec<u32>) {

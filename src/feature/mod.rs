@@ -25,7 +25,7 @@ mod context;
 mod local;
 
 pub(crate) use context::context;
-pub(crate) use local::{Hits, Stats, hits, local, repeated};
+pub(crate) use local::{Hits, Stats, hits, is_short_dated, local, repeated};
 
 use std::ops::{Deref, Index, IndexMut};
 
