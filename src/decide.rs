@@ -10,7 +10,6 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::dedup::{self, Dup};
 use crate::error::{Error, ErrorKind};
 use crate::feature::{Ctx, Dom, Pack, Stats, Text, TitleRow, is_short_dated};
-use crate::hash::keyed_hash;
 use crate::memory::Recurrence;
 use crate::model::Model;
 use crate::score::Scored;
@@ -317,7 +316,7 @@ pub(crate) fn drop_seen(
 ) {
     for i in 0..page.len() {
         if d.kept[i] && page.stats[i].words >= dedup::MIN_EXACT_WORDS {
-            match seen.entry(keyed_hash(page.seg.norm_of(i).as_bytes())) {
+            match seen.entry(page.seg.key_of(i)) {
                 Entry::Occupied(first) => {
                     d.kept[i] = false;
                     d.why[i] = Why::Seen(*first.get());

@@ -17,7 +17,7 @@
 //!
 //! The pass is deterministic: it uses no global state and no randomness.
 
-use crate::hash::{HashIndex, keyed_hash, mix};
+use crate::hash::{HashIndex, mix};
 use crate::segment::Segmented;
 
 /// Lines shorter than this (in words) may repeat.
@@ -27,6 +27,8 @@ pub(crate) const MIN_NEAR_WORDS: u32 = 8;
 /// Share of a block's shingles found elsewhere that makes it a copy.
 pub(crate) const CONTAINED: f32 = 0.6;
 const SHINGLE: usize = 4;
+// The shingle hash below combines exactly four words.
+const _: () = assert!(SHINGLE == 4);
 
 /// Why the pass dropped a block.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -52,23 +54,13 @@ impl Shingles {
             ranges: Vec::with_capacity(n),
             hashes: Vec::new(),
         };
-        let mut win = [0u64; SHINGLE];
         for i in 0..n {
             let a = out.hashes.len();
             if want(i) {
-                let mut k = 0usize;
-                for w in seg.norm_of(i).split_ascii_whitespace() {
-                    win[k % SHINGLE] = keyed_hash(w.as_bytes());
-                    k += 1;
-                    if k >= SHINGLE {
-                        // Order-sensitive combination of the last 4 words.
-                        let mut s = 0u64;
-                        for j in 0..SHINGLE {
-                            s = mix(s.rotate_left(17) ^ win[(k + j) % SHINGLE]);
-                        }
-                        out.hashes.push(s);
-                    }
-                }
+                // Order-sensitive combination of 4 words' (keyed) hashes.
+                out.hashes.extend(seg.words_of(i).windows(SHINGLE).map(|w| {
+                    mix(w[0] ^ w[1].rotate_left(16) ^ w[2].rotate_left(32) ^ w[3].rotate_left(48))
+                }));
                 let v = &mut out.hashes[a..];
                 v.sort_unstable();
                 let mut m = 0;
@@ -153,7 +145,7 @@ pub(crate) fn dedup(seg: &Segmented, words: &[u32], kept: &mut [bool]) -> Vec<Op
             continue;
         }
         let norm = seg.norm_of(i);
-        let j = first.get_or_insert(keyed_hash(norm.as_bytes()), i as u32) as usize;
+        let j = first.get_or_insert(seg.key_of(i), i as u32) as usize;
         if j != i && seg.norm_of(j) == norm {
             kept[i] = false;
             why[i] = Some(Dup::Exact(j));

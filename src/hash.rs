@@ -52,9 +52,14 @@ fn hash_from(start: u64, b: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(23);
+        // The last bytes, little-endian, zero-padded (a loop of at most 7
+        // steps: most words are shorter than 8 bytes, and a copy of a
+        // variable length would call `memcpy`).
+        let w = rest
+            .iter()
+            .rev()
+            .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+        h = (h ^ w).wrapping_mul(K).rotate_left(23);
     }
     mix(h)
 }
@@ -63,8 +68,8 @@ fn hash_from(start: u64, b: &[u8]) -> u64 {
 /// fixed at creation (linear probing, never resized). Key 0 is stored as 1.
 #[derive(Debug)]
 pub(crate) struct HashIndex {
-    keys: Vec<u64>,
-    values: Vec<u32>,
+    /// (key, value) side by side: a lookup reads one cache line.
+    slots: Vec<(u64, u32)>,
     mask: usize,
     len: usize,
     /// Where keys land: this process's seed.
@@ -76,8 +81,7 @@ impl HashIndex {
     pub(crate) fn with_room(n: usize) -> HashIndex {
         let cap = (2 * n).next_power_of_two().max(16);
         HashIndex {
-            keys: vec![0; cap],
-            values: vec![0; cap],
+            slots: vec![(0, 0); cap],
             mask: cap - 1,
             len: 0,
             seed: seed(),
@@ -89,7 +93,7 @@ impl HashIndex {
         let key = key.max(1);
         let mut i = (mix(key ^ self.seed) as usize) & self.mask;
         loop {
-            match self.keys[i] {
+            match self.slots[i].0 {
                 0 => return (i, false),
                 k if k == key => return (i, true),
                 _ => i = (i + 1) & self.mask,
@@ -101,7 +105,7 @@ impl HashIndex {
     #[inline]
     pub(crate) fn get(&self, key: u64) -> Option<u32> {
         match self.find(key) {
-            (i, true) => Some(self.values[i]),
+            (i, true) => Some(self.slots[i].1),
             _ => None,
         }
     }
@@ -112,11 +116,10 @@ impl HashIndex {
     pub(crate) fn get_or_insert(&mut self, key: u64, value: u32) -> u32 {
         let (i, found) = self.find(key);
         if found {
-            return self.values[i];
+            return self.slots[i].1;
         }
         assert!(self.len < self.mask, "HashIndex sized for fewer keys");
-        self.keys[i] = key.max(1);
-        self.values[i] = value;
+        self.slots[i] = (key.max(1), value);
         self.len += 1;
         value
     }
@@ -127,13 +130,12 @@ impl HashIndex {
     pub(crate) fn insert_min(&mut self, key: u64, value: u32) {
         let (i, found) = self.find(key);
         if found {
-            self.values[i] = self.values[i].min(value);
+            self.slots[i].1 = self.slots[i].1.min(value);
             return;
         }
         assert!(self.len < self.mask, "HashIndex sized for fewer keys");
         self.len += 1;
-        self.keys[i] = key.max(1);
-        self.values[i] = value;
+        self.slots[i] = (key.max(1), value);
     }
 }
 
@@ -166,8 +168,8 @@ mod tests {
         // Each key's distance from where it landed first: about one slot
         // on average, not n / 2.
         let displaced: usize = (0..=m.mask)
-            .filter(|&i| m.keys[i] != 0)
-            .map(|i| i.wrapping_sub(mix(m.keys[i] ^ m.seed) as usize) & m.mask)
+            .filter(|&i| m.slots[i].0 != 0)
+            .map(|i| i.wrapping_sub(mix(m.slots[i].0 ^ m.seed) as usize) & m.mask)
             .sum();
         assert!(
             displaced < 4 * n,

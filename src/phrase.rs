@@ -1,8 +1,10 @@
 //! Stage 2a of the pipeline: the phrase matcher. Every phrase, function
 //! word and pack phrase of a model is a sequence of normalised words; each
 //! stands for a [`Role`]. A block's normalised text is matched a word at a
-//! time, on word hashes, against one table of the patterns' word
-//! sequences.
+//! time, on the word hashes the segmenter wrote (keyed with this process's
+//! seed, as the table is built with it), against one table of the
+//! patterns' word sequences; a small filter in front of it answers most
+//! lookups of a word no pattern holds.
 //!
 //! A normalised block is ` word word word ` (single spaces, see
 //! `segment::normalize_into`), so a pattern occurs in it exactly where its
@@ -15,7 +17,7 @@
 //! a pattern's without being it would match too: with 64-bit keys and a
 //! few thousand patterns that has a chance of about 10⁻¹⁵ a lookup.
 
-use crate::hash::{hash_bytes, mix};
+use crate::hash::{keyed_hash, mix};
 
 /// What a pattern stands for.
 #[derive(Clone, Copy, Debug, Default)]
@@ -41,6 +43,17 @@ const START: u64 = 0x51_7cc1_b727_220a;
 const NO_ROLE: u32 = (1 << 31) - 1;
 const PREFIX: u32 = 1 << 31;
 
+/// The filter's size in 64-bit words (8 KiB).
+const FILTER_WORDS: usize = 1024;
+
+/// A key's bit in the filter: from its high bits (the slot is from its
+/// low bits).
+#[inline]
+fn filter_bit(key: u64) -> (usize, u64) {
+    let b = (key >> 40) as usize % (FILTER_WORDS * 64);
+    (b / 64, 1 << (b % 64))
+}
+
 #[inline]
 fn extend(key: u64, word: u64) -> u64 {
     match mix(key ^ word) {
@@ -52,10 +65,15 @@ fn extend(key: u64, word: u64) -> u64 {
 
 /// The compiled patterns of a model and their roles.
 pub(crate) struct Phrases {
-    /// Open addressing, linear probing, at most half full; key 0 is empty.
-    keys: Vec<u64>,
-    values: Vec<u32>,
+    /// Open addressing, linear probing, at most half full: (key, value)
+    /// side by side, so that a lookup reads one cache line; key 0 is
+    /// empty.
+    slots: Vec<(u64, u32)>,
     mask: usize,
+    /// A bit for every key's [`filter_bit`]: most words of a page start no
+    /// pattern, and this table, small enough for the first-level cache,
+    /// says so without a look in the large one.
+    filter: Box<[u64; FILTER_WORDS]>,
     roles: Vec<Role>,
 }
 
@@ -92,7 +110,7 @@ impl Phrases {
             }
             let mut key = START;
             for (k, w) in p.split(' ').enumerate() {
-                key = extend(key, hash_bytes(w.as_bytes()));
+                key = extend(key, keyed_hash(w.as_bytes()));
                 let value = if k + 1 == words {
                     roles.len() as u32
                 } else {
@@ -104,25 +122,34 @@ impl Phrases {
         }
         let cap = (2 * entries.len()).next_power_of_two().max(16);
         let mut table = Phrases {
-            keys: vec![0; cap],
-            values: vec![NO_ROLE; cap],
+            slots: vec![(0, NO_ROLE); cap],
             mask: cap - 1,
+            filter: Box::new([0; FILTER_WORDS]),
             roles,
         };
         for (key, value) in entries {
-            let slot = table.slot(key);
-            if table.keys[slot] == 0 {
-                table.keys[slot] = key;
-                table.values[slot] = value;
+            let (w, bit) = filter_bit(key);
+            table.filter[w] |= bit;
+            let i = table.slot(key);
+            let slot = &mut table.slots[i];
+            if slot.0 == 0 {
+                *slot = (key, value);
             } else if value & PREFIX != 0 {
-                table.values[slot] |= PREFIX;
+                slot.1 |= PREFIX;
             } else {
                 // A pattern whose sequence was a prefix (or, for distinct
                 // strings, a 64-bit key collision: the later one wins).
-                table.values[slot] = (table.values[slot] & PREFIX) | value;
+                slot.1 = (slot.1 & PREFIX) | value;
             }
         }
         Ok(table)
+    }
+
+    /// Whether `key` may be in the table (false: it is not).
+    #[inline]
+    fn may_hold(&self, key: u64) -> bool {
+        let (w, bit) = filter_bit(key);
+        self.filter[w] & bit != 0
     }
 
     /// The slot of `key`: where it is, or the empty slot where it goes.
@@ -130,7 +157,7 @@ impl Phrases {
     fn slot(&self, key: u64) -> usize {
         let mut i = (key as usize) & self.mask;
         loop {
-            let k = self.keys[i];
+            let k = self.slots[i].0;
             if k == key || k == 0 {
                 return i;
             }
@@ -138,23 +165,31 @@ impl Phrases {
         }
     }
 
-    /// Calls `f(role)` for every (overlapping) match in `haystack`, a
-    /// block's normalised text.
-    pub(crate) fn scan(&self, haystack: &[u8], mut f: impl FnMut(Role)) {
+    /// Calls `f(role)` for every (overlapping) match in a block's
+    /// normalised words, given as their hashes ([`keyed_hash`], see
+    /// `Segmented::words`).
+    pub(crate) fn scan(&self, words: &[u64], mut f: impl FnMut(Role)) {
         // The keys of the word sequences ending at the last word that are
         // prefixes of longer patterns; at most MAX_WORDS − 1 of them.
-        let (mut open, mut next) = ([0u64; MAX_WORDS], [0u64; MAX_WORDS]);
+        // Two buffers, read and written in turn.
+        let mut open = [[0u64; MAX_WORDS]; 2];
         let mut n_open = 0;
-        for word in haystack.split(|&c| c == b' ').filter(|w| !w.is_empty()) {
-            let h = hash_bytes(word);
+        for (t, &h) in words.iter().enumerate() {
+            let (a, b) = open.split_at_mut(1);
+            let (read, next) = match t % 2 {
+                0 => (&a[0], &mut b[0]),
+                _ => (&b[0], &mut a[0]),
+            };
             let mut n_next = 0;
-            for &from in open[..n_open].iter().chain(std::iter::once(&START)) {
+            for &from in read[..n_open].iter().chain(std::iter::once(&START)) {
                 let key = extend(from, h);
-                let slot = self.slot(key);
-                if self.keys[slot] == 0 {
+                if !self.may_hold(key) {
                     continue;
                 }
-                let v = self.values[slot];
+                let (k, v) = self.slots[self.slot(key)];
+                if k == 0 {
+                    continue;
+                }
                 if v & !PREFIX != NO_ROLE {
                     f(self.roles[(v & !PREFIX) as usize]);
                 }
@@ -163,7 +198,6 @@ impl Phrases {
                     n_next += 1;
                 }
             }
-            std::mem::swap(&mut open, &mut next);
             n_open = n_next;
         }
     }
@@ -172,6 +206,14 @@ impl Phrases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word hashes of a normalised text, as the segmenter writes them.
+    fn words(hay: &str) -> Vec<u64> {
+        hay.split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| keyed_hash(w.as_bytes()))
+            .collect()
+    }
 
     #[test]
     fn matches_whole_words_with_their_roles() {
@@ -186,7 +228,7 @@ mod tests {
         };
         let p = Phrases::new([("the", stop), ("read also", phrase)]).unwrap();
         let mut seen = Vec::new();
-        p.scan(b" read also the theory ", |r| {
+        p.scan(&words(" read also the theory "), |r| {
             seen.push((r.phrase, r.stopword, r.packs))
         });
         assert_eq!(seen, [(Some(7), false, 0b10), (None, true, 0)]);
@@ -241,7 +283,7 @@ mod tests {
             " abc ab c ",
         ] {
             let mut seen = Vec::new();
-            p.scan(hay.as_bytes(), |r| seen.push(r.phrase.unwrap()));
+            p.scan(&words(hay), |r| seen.push(r.phrase.unwrap()));
             seen.sort_unstable();
             assert_eq!(seen, by_bytes(&patterns, hay), "{hay:?}");
         }
@@ -261,7 +303,7 @@ mod tests {
         )])
         .unwrap();
         let mut n = 0;
-        p.scan(format!(" {ok} w ").as_bytes(), |_| n += 1);
+        p.scan(&words(&format!(" {ok} w ")), |_| n += 1);
         assert_eq!(n, 2);
     }
 }

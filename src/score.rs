@@ -3,9 +3,9 @@
 //! structure): a linear scorer over the context features plus the model's
 //! boosted trees over the context and local features.
 
-use crate::feature::{self, ContextRow, DomRow, Hits, LocalRow, N_CONTEXT, N_LOCAL, Stats};
+use crate::feature::{self, ContextRow, DomRow, Hits, LocalRow, Stats};
 use crate::math::sigmoid;
-use crate::model::{Model, TREE_STRIDE};
+use crate::model::Model;
 use crate::segment::{Segmented, segment};
 
 /// A page, segmented, featurised and scored.
@@ -31,13 +31,8 @@ impl<'t> Scored<'t> {
     /// DOM features of each block (one line a block, as the HTML front end
     /// writes them), or none for text input.
     pub fn new(text: &'t str, model: &Model, dom: Option<&[DomRow]>) -> Scored<'t> {
-        let seg = segment(text);
-        let stats: Vec<Stats> = seg
-            .blocks
-            .iter()
-            .enumerate()
-            .map(|(i, b)| Stats::of(&text[b.span.clone()], seg.norm_of(i)))
-            .collect();
+        let mut seg = segment(text);
+        let stats = std::mem::take(&mut seg.stats);
         let hits = feature::hits(&seg, model.phrases());
         let dup = feature::repeated(&seg);
         let local = feature::local(text, &seg, &hits, &stats, &dup, dom);
@@ -48,18 +43,7 @@ impl<'t> Scored<'t> {
             .collect();
         let context = feature::context(&seg, &stats, &local, &z1);
         let mut tree_z = vec![0f32; local.len()];
-        if model.has_trees() {
-            let mut x = vec![0f32; local.len() * TREE_STRIDE];
-            for ((c, l), row) in context
-                .iter()
-                .zip(&local)
-                .zip(x.chunks_exact_mut(TREE_STRIDE))
-            {
-                row[..N_CONTEXT].copy_from_slice(&c.0);
-                row[N_CONTEXT..N_CONTEXT + N_LOCAL].copy_from_slice(&l.0);
-            }
-            model.add_trees(&x, &mut tree_z);
-        }
+        model.add_trees(&context, &local, &mut tree_z);
         let z2 = context
             .iter()
             .zip(&tree_z)

@@ -7,10 +7,14 @@
 //! lowercased, separated by single spaces, with one space before and after
 //! (` read also `), so that a pattern padded the same way can only match
 //! whole words. All blocks of a page share one normalised buffer, separated
-//! by `\n` (one allocation a page); the phrase matcher runs over each
-//! block's part of it.
+//! by `\n` (one allocation a page). One pass over each block's characters
+//! writes its normalised form, counts its [`Stats`] and hashes its
+//! normalised words, which the phrase matcher and the deduplication pass
+//! read instead of the text.
 
 use std::ops::Range;
+
+use crate::hash::{keyed_hash, mix};
 
 /// One non-blank line of the input.
 #[derive(Clone, Debug)]
@@ -26,6 +30,8 @@ pub(crate) struct RawBlock {
     pub indent: u32,
     /// Whether the previous line was blank (or this is the first line).
     pub blank_before: bool,
+    /// Range of its words' hashes in [`Segmented::words`].
+    pub words: Range<u32>,
 }
 
 /// A page split into blocks.
@@ -34,6 +40,11 @@ pub(crate) struct Segmented {
     pub blocks: Vec<RawBlock>,
     /// The normalised text of every block: ` w1 w2 \n w3 \n` …
     pub norm: String,
+    /// Per block, its counts.
+    pub stats: Vec<Stats>,
+    /// The hashes ([`keyed_hash`]) of the normalised words of every block,
+    /// in order.
+    pub words: Vec<u64>,
 }
 
 impl Segmented {
@@ -41,15 +52,34 @@ impl Segmented {
     pub fn norm_of(&self, i: usize) -> &str {
         &self.norm[self.blocks[i].norm.clone()]
     }
+
+    /// A key of block `i`'s normalised text, from its words' hashes: the
+    /// same text has the same key (in one process: the hashes are keyed).
+    pub fn key_of(&self, i: usize) -> u64 {
+        self.words_of(i)
+            .iter()
+            .fold(0x243f_6a88_85a3_08d3, |k, &w| mix(k.rotate_left(23) ^ w))
+    }
+
+    /// The hashes of the normalised words of block `i`, in order.
+    pub fn words_of(&self, i: usize) -> &[u64] {
+        let r = &self.blocks[i].words;
+        &self.words[r.start as usize..r.end as usize]
+    }
 }
 
 /// Splits `text` into blocks and builds the normalised buffer.
 ///
 /// Linear in the input: each byte is looked at a constant number of times.
 pub(crate) fn segment(text: &str) -> Segmented {
+    // Room for the usual page (lines of 40 bytes or more, words of 5
+    // bytes or more), so that the buffers seldom grow.
+    let (blocks, words) = (text.len() / 40 + 16, text.len() / 5 + 16);
     let mut out = Segmented {
-        blocks: Vec::new(),
+        blocks: Vec::with_capacity(blocks),
         norm: String::with_capacity(text.len() + 16),
+        stats: Vec::with_capacity(blocks),
+        words: Vec::with_capacity(words),
     };
     let mut offset = 0usize;
     let mut blank_before = true;
@@ -68,7 +98,9 @@ pub(crate) fn segment(text: &str) -> Segmented {
             .sum::<u32>();
         let s = start + lead;
         let norm_start = out.norm.len();
-        normalize_into(trimmed, &mut out.norm);
+        let words_start = out.words.len() as u32;
+        out.stats
+            .push(read_block(trimmed, &mut out.norm, &mut out.words));
         let norm_end = out.norm.len();
         out.norm.push('\n');
         out.blocks.push(RawBlock {
@@ -77,6 +109,7 @@ pub(crate) fn segment(text: &str) -> Segmented {
             norm: norm_start..norm_end,
             indent,
             blank_before,
+            words: words_start..out.words.len() as u32,
         });
         blank_before = false;
     }
@@ -112,7 +145,19 @@ pub(crate) fn is_invisible_line(line: &str) -> bool {
 /// Whether `text` has more than `n` lines (more than `n` blocks is then
 /// possible): a quick look at its line ends, which stops after `n`.
 pub(crate) fn more_lines_than(text: &str, n: usize) -> bool {
-    text.split('\n').nth(n).is_some()
+    // More than `n` lines: at least `n` line ends, counted a page at a
+    // time (a count the compiler vectorises).
+    if n == 0 {
+        return true;
+    }
+    let mut ends = 0;
+    for part in text.as_bytes().chunks(4096) {
+        ends += part.iter().filter(|&&b| b == b'\n').count();
+        if ends >= n {
+            return true;
+        }
+    }
+    false
 }
 
 /// A part of a page cleaned on its own: [`windows`].
@@ -164,43 +209,200 @@ pub(crate) fn windows(text: &str, max_blocks: usize) -> Vec<Window> {
     out
 }
 
+/// Raw counts of one block, from one pass over its text.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Stats {
+    pub chars: u32,
+    pub letters: u32,
+    pub upper: u32,
+    pub digits: u32,
+    pub punct: u32,
+    pub words: u32,
+    pub cap_words: u32,
+    pub sentences: u32,
+    pub commas: u32,
+    pub separators: u32,
+    pub tabs: u32,
+    pub first: char,
+    pub last: char,
+    pub ellipsis: bool,
+}
+
+/// What an ASCII byte is, for [`read_block`]: bits of [`ASCII`].
+const ALNUM: u8 = 1;
+const ALPHA: u8 = 2;
+const UPPER: u8 = 4;
+const SPACE: u8 = 8;
+const COMMA: u8 = 16;
+const SEPARATOR: u8 = 32;
+const SENTENCE: u8 = 64;
+
+/// The classes of the ASCII bytes (0 for the others).
+const ASCII: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            ALNUM | ALPHA | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM | ALPHA
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            SPACE
+        } else {
+            match c {
+                b',' => COMMA,
+                b'|' | b'>' | b'/' | b'<' => SEPARATOR,
+                b'.' | b'!' | b'?' => SENTENCE,
+                _ => 0,
+            }
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Appends the lowercase form of a non-ASCII alphanumeric `c` (`upper`:
+/// whether it is uppercase) to `norm`, as [`char::to_lowercase`] writes it
+/// (tested on every char), without the Unicode tables for the Latin-1 and
+/// Cyrillic letters.
+#[inline]
+fn push_lowercase(c: char, upper: bool, norm: &mut String) {
+    let lower = match (c as u32, upper) {
+        // Latin-1 and basic Cyrillic lowercase letters are their own
+        // lowercase; their capitals are a fixed distance away.
+        (0xDF..=0xFF | 0x430..=0x45F, false) => Some(c),
+        (0xC0..=0xDE | 0x410..=0x42F, true) => char::from_u32(c as u32 + 0x20),
+        (0x400..=0x40F, true) => char::from_u32(c as u32 + 0x50),
+        _ => None,
+    };
+    match lower {
+        Some(l) => norm.push(l),
+        None => norm.extend(c.to_lowercase()),
+    }
+}
+
+/// Ends the word being written, if any: a space after it, and its hash.
+#[inline]
+fn end_word(norm: &mut String, words: &mut Vec<u64>, word_start: &mut usize) {
+    if norm.len() > *word_start {
+        words.push(keyed_hash(&norm.as_bytes()[*word_start..]));
+        norm.push(' ');
+        *word_start = norm.len();
+    }
+}
+
+/// The one pass over a block's text `s`: appends its
+/// normalised form to `norm` (see [`normalize_into`]) and its words'
+/// hashes to `words`, and returns its counts.
+fn read_block(s: &str, norm: &mut String, words: &mut Vec<u64>) -> Stats {
+    norm.push(' ');
+    let mut word_start = norm.len();
+    let first_word = words.len();
+    let mut st = Stats::default();
+    let mut prev_alnum = false;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            st.chars += 1;
+            let class = ASCII[b as usize];
+            if class & ALNUM != 0 {
+                // A run of ASCII letters and digits: copied, then
+                // lowercased in place.
+                let start = i - 1;
+                st.cap_words += u32::from(class & UPPER != 0 && !prev_alnum);
+                // Counted in registers: digits and capitals; the rest of
+                // the run is small letters.
+                let (mut digits, mut upper) = (0u32, 0u32);
+                let mut class = class;
+                loop {
+                    digits += u32::from(class & ALPHA == 0);
+                    upper += u32::from(class & UPPER != 0);
+                    match bytes.get(i) {
+                        Some(&b) if ASCII[b as usize] & ALNUM != 0 => {
+                            class = ASCII[b as usize];
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                let run = (i - start) as u32;
+                st.chars += run - 1;
+                st.digits += digits;
+                st.letters += run - digits;
+                st.upper += upper;
+                let from = norm.len();
+                norm.push_str(&s[start..i]);
+                norm[from..].make_ascii_lowercase();
+                prev_alnum = true;
+                continue;
+            }
+            end_word(norm, words, &mut word_start);
+            if class & SPACE == 0 {
+                st.punct += 1;
+                st.commas += u32::from(class & COMMA != 0);
+                st.separators += u32::from(class & SEPARATOR != 0);
+                st.sentences += u32::from(class & SENTENCE != 0 && prev_alnum);
+            } else if b == b'\t' {
+                st.tabs += 1;
+            }
+            prev_alnum = false;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("a char starts here");
+        i += c.len_utf8();
+        st.chars += 1;
+        let (alnum, alpha, upper) = classify(c);
+        if is_cjk(c) {
+            end_word(norm, words, &mut word_start);
+            norm.push(c);
+            end_word(norm, words, &mut word_start);
+        } else if alnum {
+            push_lowercase(c, upper, norm);
+        } else {
+            end_word(norm, words, &mut word_start);
+        }
+        if alnum {
+            if alpha {
+                st.letters += 1;
+                if upper {
+                    st.upper += 1;
+                    st.cap_words += u32::from(!prev_alnum);
+                }
+            } else {
+                st.digits += 1;
+            }
+        } else if !c.is_whitespace() {
+            st.punct += 1;
+            match c {
+                '、' | '，' => st.commas += 1,
+                '»' | '›' | '·' | '•' | '«' | '‹' => st.separators += 1,
+                '。' | '！' | '？' if prev_alnum => st.sentences += 1,
+                _ => {}
+            }
+        }
+        prev_alnum = alnum;
+    }
+    end_word(norm, words, &mut word_start);
+    st.words = (words.len() - first_word) as u32;
+    st.first = s.chars().next().unwrap_or(' ');
+    st.last = s.chars().next_back().unwrap_or(' ');
+    st.ellipsis = s.ends_with("...") || s.ends_with('…');
+    st
+}
+
 /// Appends the normalised form of `s` to `out`: ` word word word `.
 ///
 /// Words are maximal runs of alphanumeric characters, lowercased. Every Han,
 /// hiragana and katakana character is a word of its own, as those scripts do
 /// not put spaces between words. Everything else separates words.
 pub(crate) fn normalize_into(s: &str, out: &mut String) {
-    out.push(' ');
-    let mut in_word = false;
-    for c in s.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-                in_word = true;
-            } else if in_word {
-                out.push(' ');
-                in_word = false;
-            }
-        } else if is_cjk(c) {
-            if in_word {
-                out.push(' ');
-            }
-            out.push(c);
-            out.push(' ');
-            in_word = false;
-        } else if is_alnum(c) {
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
-            in_word = true;
-        } else if in_word {
-            out.push(' ');
-            in_word = false;
-        }
-    }
-    if in_word {
-        out.push(' ');
-    }
+    read_block(s, out, &mut Vec::new());
 }
 
 /// Returns `s` normalised as by [`normalize_into`].
@@ -210,23 +412,18 @@ pub(crate) fn normalize(s: &str) -> String {
     out
 }
 
-/// Whether a non-ASCII `c` is alphanumeric; the same as
-/// [`char::is_alphanumeric`] (tested on every char), with fast paths for
-/// the punctuation block (quotes, dashes, ellipsis) and for common letter
-/// blocks, which are slow in the Unicode tables.
-#[inline]
-pub(crate) fn is_alnum(c: char) -> bool {
-    classify(c).0
-}
-
 /// (alphanumeric, alphabetic, uppercase) of a non-ASCII `c`, as the
-/// `char` methods say (tested on every char), with the fast paths of
-/// [`is_alnum`].
+/// `char` methods say (tested on every char), with fast paths for the
+/// punctuation block (quotes, dashes, ellipsis) and for common letter
+/// blocks, which are slow in the Unicode tables.
 #[inline]
 pub(crate) fn classify(c: char) -> (bool, bool, bool) {
     match c as u32 {
         0x2000..=0x206F | 0xD7 | 0xF7 => (false, false, false),
-        // Latin-1 letters, Latin Extended-A/B, Cyrillic: letters with case.
+        // Latin-1 and basic Cyrillic letters: capitals, then small letters.
+        0xC0..=0xDE | 0x400..=0x42F => (true, true, true),
+        0xDF..=0xFF | 0x430..=0x45F => (true, true, false),
+        // Latin Extended-A/B, the rest of Cyrillic: letters with case.
         0xC0..=0x24F | 0x400..=0x481 | 0x48A..=0x52F => (true, true, c.is_uppercase()),
         // CJK ideographs (extension A and the unified block) and Hangul
         // syllables: every code point a letter without case.
@@ -264,6 +461,120 @@ mod tests {
             if !c.is_ascii() {
                 let want = (c.is_alphanumeric(), c.is_alphabetic(), c.is_uppercase());
                 assert_eq!(classify(c), want, "{c:?}");
+                if want.0 {
+                    let mut fast = String::new();
+                    push_lowercase(c, want.2, &mut fast);
+                    assert_eq!(fast, c.to_lowercase().to_string(), "{c:?}");
+                }
+            }
+        }
+    }
+
+    /// The counts of a block, one question at a time (the reference the
+    /// fused pass is held to).
+    fn stats_plainly(s: &str, norm: &str) -> Stats {
+        let mut st = Stats {
+            words: (norm.bytes().filter(|&b| b == b' ').count() as u32).saturating_sub(1),
+            ..Stats::default()
+        };
+        let mut prev = ' ';
+        for c in s.chars() {
+            st.chars += 1;
+            if c.is_alphanumeric() {
+                if c.is_alphabetic() {
+                    st.letters += 1;
+                    if c.is_uppercase() {
+                        st.upper += 1;
+                        st.cap_words += u32::from(!prev.is_alphanumeric());
+                    }
+                } else {
+                    st.digits += 1;
+                }
+            } else if !c.is_whitespace() {
+                st.punct += 1;
+                match c {
+                    ',' | '、' | '，' => st.commas += 1,
+                    '|' | '»' | '›' | '>' | '/' | '·' | '•' | '«' | '‹' | '<' => {
+                        st.separators += 1
+                    }
+                    '.' | '!' | '?' | '。' | '！' | '？' if prev.is_alphanumeric() => {
+                        st.sentences += 1
+                    }
+                    _ => {}
+                }
+            } else if c == '\t' {
+                st.tabs += 1;
+            }
+            prev = c;
+        }
+        st.first = s.chars().next().unwrap_or(' ');
+        st.last = s.chars().next_back().unwrap_or(' ');
+        st.ellipsis = s.ends_with("...") || s.ends_with('…');
+        st
+    }
+
+    /// The normalised words of `s`, plainly.
+    fn words_plainly(s: &str) -> String {
+        let mut out = String::from(" ");
+        for c in s.chars() {
+            if is_cjk(c) {
+                out.push(' ');
+                out.push(c);
+                out.push(' ');
+            } else if c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+            } else {
+                out.push(' ');
+            }
+        }
+        let words: Vec<&str> = out.split(' ').filter(|w| !w.is_empty()).collect();
+        match words.is_empty() {
+            true => " ".to_string(),
+            false => format!(" {} ", words.join(" ")),
+        }
+    }
+
+    #[test]
+    fn one_pass_counts_normalises_and_hashes_as_plainly() {
+        let palette: Vec<char> = "aZ09 \t\u{b},.!?|/<>:;'\"()-_\u{1}\u{7f}ÀßÿÉ×÷ЖжЀѐ日本カ・、，。！？»«•·‹›…\u{a0}\u{2003}\u{200b}ǅİΣς😀ﬁ"
+            .chars()
+            .collect();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let len = (state % 24) as usize;
+            let s: String = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    palette[(state >> 33) as usize % palette.len()]
+                })
+                .collect();
+            state = state.wrapping_add(1);
+            let (mut norm, mut words) = (String::new(), Vec::new());
+            let st = read_block(&s, &mut norm, &mut words);
+            assert_eq!(norm, words_plainly(&s), "{s:?}");
+            assert_eq!(st, stats_plainly(&s, &norm), "{s:?}");
+            let want: Vec<u64> = norm
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| keyed_hash(w.as_bytes()))
+                .collect();
+            assert_eq!(words, want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn counts_lines_as_split_does() {
+        let long = "a\n".repeat(5000);
+        for text in ["", "a", "a\n", "\n\n", "a\nb\nc", long.as_str()] {
+            for n in [0, 1, 2, 3, 4999, 5000, 5001] {
+                assert_eq!(
+                    more_lines_than(text, n),
+                    text.split('\n').nth(n).is_some(),
+                    "{n} {:?}",
+                    &text[..text.len().min(9)]
+                );
             }
         }
     }

@@ -3,93 +3,14 @@
 //! matcher over its normalised words ([`Hits`]).
 
 use super::{DomRow, LocalRow, Pack, Text};
-use crate::hash::{HashIndex, keyed_hash};
+use crate::hash::HashIndex;
 use crate::math::{flag, ln1};
 use crate::phrase::Phrases;
-use crate::segment::{Segmented, classify};
+use crate::segment::{Segmented, Stats};
 
 /// Pages of at least this many blocks have a top and a bottom (`first3`,
 /// `last3`); on shorter ones every block would be both.
 const LONG_PAGE: usize = 12;
-
-/// Raw counts of one block, from one pass over its text.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Stats {
-    pub chars: u32,
-    pub letters: u32,
-    pub upper: u32,
-    pub digits: u32,
-    pub punct: u32,
-    pub words: u32,
-    pub cap_words: u32,
-    pub sentences: u32,
-    pub commas: u32,
-    pub separators: u32,
-    pub tabs: u32,
-    pub first: char,
-    pub last: char,
-    pub ellipsis: bool,
-}
-
-impl Stats {
-    /// Counts the block text `s` (trimmed, non-empty) with its normalised
-    /// form `norm`.
-    pub(crate) fn of(s: &str, norm: &str) -> Stats {
-        let mut st = Stats {
-            words: (norm.bytes().filter(|&b| b == b' ').count() as u32).saturating_sub(1),
-            ..Stats::default()
-        };
-        let mut prev_alnum = false;
-        let mut prev = ' ';
-        for c in s.chars() {
-            st.chars += 1;
-            // ASCII is classified without the Unicode tables.
-            let (alnum, alpha, upper) = if c.is_ascii() {
-                let b = c as u8;
-                (
-                    b.is_ascii_alphanumeric(),
-                    b.is_ascii_alphabetic(),
-                    b.is_ascii_uppercase(),
-                )
-            } else {
-                classify(c)
-            };
-            if alnum {
-                if alpha {
-                    st.letters += 1;
-                    if upper {
-                        st.upper += 1;
-                        if !prev_alnum {
-                            st.cap_words += 1;
-                        }
-                    }
-                } else {
-                    st.digits += 1;
-                }
-            } else if !c.is_whitespace() {
-                st.punct += 1;
-                match c {
-                    ',' | '、' | '，' => st.commas += 1,
-                    '|' | '»' | '›' | '>' | '/' | '·' | '•' | '«' | '‹' | '<' => {
-                        st.separators += 1
-                    }
-                    '.' | '!' | '?' | '。' | '！' | '？' if prev.is_alphanumeric() => {
-                        st.sentences += 1
-                    }
-                    _ => {}
-                }
-            } else if c == '\t' {
-                st.tabs += 1;
-            }
-            prev_alnum = alnum;
-            prev = c;
-        }
-        st.first = s.chars().next().unwrap_or(' ');
-        st.last = s.chars().next_back().unwrap_or(' ');
-        st.ellipsis = s.ends_with("...") || s.ends_with('…');
-        st
-    }
-}
 
 /// Phrase and function-word hits of every block of a page.
 #[derive(Debug, Default)]
@@ -127,7 +48,7 @@ pub(crate) fn hits(seg: &Segmented, phrases: &Phrases) -> Hits {
         ids.clear();
         let mut stop = 0u32;
         let mut packs = [0u16; Pack::ALL.len()];
-        phrases.scan(seg.norm_of(i).as_bytes(), |role| {
+        phrases.scan(seg.words_of(i), |role| {
             if let Some(id) = role.phrase {
                 ids.push(id);
             }
@@ -173,7 +94,7 @@ pub(crate) fn repeated(seg: &Segmented) -> (Vec<bool>, Vec<u32>) {
     let mut copies = vec![0u32; n];
     for i in 0..n {
         let norm = seg.norm_of(i);
-        let j = first.get_or_insert(keyed_hash(norm.as_bytes()), i as u32) as usize;
+        let j = first.get_or_insert(seg.key_of(i), i as u32) as usize;
         if j != i && seg.norm_of(j) == norm {
             out[i] = true;
             out[j] = true;
@@ -338,12 +259,11 @@ pub(crate) fn local(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::normalize;
 
     #[test]
     fn stats_count() {
         let s = "Hello World, this is a Test. OK!";
-        let st = Stats::of(s, &normalize(s));
+        let st = crate::segment::segment(s).stats[0];
         assert_eq!(st.words, 7);
         assert_eq!(st.cap_words, 4);
         assert_eq!(st.sentences, 2);

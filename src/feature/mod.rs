@@ -24,8 +24,9 @@
 mod context;
 mod local;
 
+pub(crate) use crate::segment::Stats;
 pub(crate) use context::context;
-pub(crate) use local::{Hits, Stats, hits, is_short_dated, local, repeated};
+pub(crate) use local::{Hits, hits, is_short_dated, local, repeated};
 
 use std::ops::{Deref, Index, IndexMut};
 

@@ -1,7 +1,16 @@
-//! The boosted regression trees of the context scorer, and the flat form
-//! they are walked in.
+//! The boosted regression trees of the context scorer, and the flat forms
+//! they are evaluated in.
+//!
+//! A forest of general trees is walked node by node, a block at a time.
+//! A forest of *oblivious* (symmetric) trees, as CatBoost grows them and
+//! the trainer can (`xtask/src/gbdt.rs`), has the same split at every node
+//! of a level, so a block's leaf is the number its `D` level tests write
+//! and every block takes the same tests: it is evaluated a chunk of blocks
+//! at a time, each level test one compare over a column of inputs, without
+//! a branch or a dependent load. (The built-in models' trees are general:
+//! see `TEXT_TREES` in `xtask/src/train.rs` for why.)
 
-use crate::feature::{CONTEXT, LOCAL, N_CONTEXT, N_LOCAL};
+use crate::feature::{CONTEXT, ContextRow, LOCAL, LocalRow, N_CONTEXT, N_LOCAL};
 
 /// Number of tree inputs: the context features, then the local features.
 pub(crate) const N_TREE_INPUTS: usize = N_CONTEXT + N_LOCAL;
@@ -27,6 +36,21 @@ pub struct Tree {
     pub leaves: Vec<f32>,
 }
 
+impl Tree {
+    /// Whether the tree is oblivious (symmetric): every node of a level
+    /// has the same split, so that a block's leaf is the `D`-bit number of
+    /// its `D` level tests.
+    pub fn is_oblivious(&self) -> bool {
+        (1..self.depth).all(|l| {
+            let level = &self.splits[(1 << l) - 1..(1 << (l + 1)) - 1];
+            level.iter().all(|&(k, t)| {
+                let (k0, t0) = self.splits[(1 << l) - 1];
+                k == k0 && t.to_bits() == t0.to_bits()
+            })
+        })
+    }
+}
+
 /// The name of tree input `k`: `context.<name>` or `local.<name>`.
 pub fn tree_input_name(k: usize) -> String {
     if k < N_CONTEXT {
@@ -50,22 +74,65 @@ pub(crate) fn tree_input(name: &str) -> Option<u16> {
     }
 }
 
-/// The trees of a model in flat arrays. A page is scored a block at a
-/// time: the block's inputs stay in the nearest cache while every tree
-/// walks them, and the walks of successive trees (chains of dependent
-/// loads) overlap in the processor.
+/// Blocks the oblivious path scores together: their tested inputs
+/// (column-major, a column of `CHUNK` floats an input) stay in the nearest
+/// cache while every tree reads them, and each level test is one compare
+/// over a whole column, which the compiler turns into vector instructions.
+const CHUNK: usize = 64;
+
+/// Blocks the walked path copies into rows together.
+const WALK_CHUNK: usize = 32;
+
+/// Adds the leaves `leaf` of an oblivious tree of `L` leaves to `sum`
+/// (the fixed size spares the bounds checks).
+#[inline]
+fn add_leaves<const L: usize>(leaves: &[f32], leaf: &[u32; CHUNK], sum: &mut [f32; CHUNK]) {
+    let leaves: &[f32; L] = leaves.try_into().expect("2^depth leaves");
+    for (s, &i) in sum.iter_mut().zip(leaf) {
+        *s += leaves[i as usize % L];
+    }
+}
+
+/// The trees of a model, in the flat form they are evaluated in: when
+/// every tree is oblivious (as the text model's are), level tests over
+/// columns of blocks ([`Oblivious`]); otherwise each block walks each tree.
 #[derive(Debug, Default)]
 pub(crate) struct Forest {
-    /// Per tree: depth, offset of its nodes, offset of its leaves.
+    /// Per tree: depth, offset of its nodes (or level tests), offset of
+    /// its leaves.
     trees: Vec<(u32, u32, u32)>,
-    /// Internal nodes: (input index, threshold).
+    /// Internal nodes (input index, threshold), breadth first; for an
+    /// oblivious forest, the level tests (column, threshold), top first.
     nodes: Vec<(u32, f32)>,
     leaves: Vec<f32>,
+    /// For an oblivious forest, the tree inputs its tests read, in column
+    /// order; `None` for a forest walked node by node.
+    columns: Option<Vec<u16>>,
 }
 
 impl Forest {
     pub(crate) fn new(trees: &[Tree]) -> Forest {
         let mut f = Forest::default();
+        if !trees.is_empty() && trees.iter().all(Tree::is_oblivious) {
+            let mut columns: Vec<u16> = trees
+                .iter()
+                .flat_map(|t| (0..t.depth).map(|l| t.splits[(1 << l) - 1].0))
+                .collect();
+            columns.sort_unstable();
+            columns.dedup();
+            for t in trees {
+                f.trees
+                    .push((t.depth, f.nodes.len() as u32, f.leaves.len() as u32));
+                f.nodes.extend((0..t.depth).map(|l| {
+                    let (k, th) = t.splits[(1 << l) - 1];
+                    let c = columns.binary_search(&k).expect("collected above");
+                    (c as u32, th)
+                }));
+                f.leaves.extend_from_slice(&t.leaves);
+            }
+            f.columns = Some(columns);
+            return f;
+        }
         for t in trees {
             f.trees
                 .push((t.depth, f.nodes.len() as u32, f.leaves.len() as u32));
@@ -81,9 +148,95 @@ impl Forest {
         self.trees.is_empty()
     }
 
-    /// Adds the forest's value of each row of `x` (row-major,
-    /// [`TREE_STRIDE`] a row, the inputs first) to `out`.
-    pub(crate) fn add_to(&self, x: &[f32], out: &mut [f32]) {
+    /// Adds the forest's value of each block to `out`; block `b`'s tree
+    /// inputs are `context[b]` followed by `local[b]`.
+    pub(crate) fn add_to(&self, context: &[ContextRow], local: &[LocalRow], out: &mut [f32]) {
+        debug_assert!(context.len() == out.len() && local.len() == out.len());
+        if self.trees.is_empty() {
+            return;
+        }
+        let input = |b: usize, k: usize| {
+            if k < N_CONTEXT {
+                context[b].0[k]
+            } else {
+                local[b].0[k - N_CONTEXT]
+            }
+        };
+        match &self.columns {
+            Some(columns) => self.add_oblivious(columns, &input, out),
+            None => {
+                // The rows of [`WALK_CHUNK`] blocks at a time, in a buffer
+                // that stays in the nearest caches.
+                let mut x = vec![0f32; WALK_CHUNK * TREE_STRIDE];
+                for (c, out) in out.chunks_mut(WALK_CHUNK).enumerate() {
+                    let x = &mut x[..out.len() * TREE_STRIDE];
+                    for (b, row) in x.chunks_exact_mut(TREE_STRIDE).enumerate() {
+                        row[..N_CONTEXT].copy_from_slice(&context[c * WALK_CHUNK + b].0);
+                        row[N_CONTEXT..N_TREE_INPUTS].copy_from_slice(&local[c * WALK_CHUNK + b].0);
+                    }
+                    self.add_walked(x, out);
+                }
+            }
+        }
+    }
+
+    /// The oblivious path: [`CHUNK`] blocks at a time, each tree's leaf
+    /// index built a level at a time over the chunk's column.
+    fn add_oblivious(
+        &self,
+        columns: &[u16],
+        input: &impl Fn(usize, usize) -> f32,
+        out: &mut [f32],
+    ) {
+        let mut cols = vec![0f32; columns.len() * CHUNK];
+        for (c0, out) in out.chunks_mut(CHUNK).enumerate() {
+            let b0 = c0 * CHUNK;
+            for (col, &k) in cols.chunks_exact_mut(CHUNK).zip(columns) {
+                for (b, v) in col.iter_mut().enumerate().take(out.len()) {
+                    *v = input(b0 + b, k as usize);
+                }
+            }
+            let mut sum = [0f32; CHUNK];
+            let mut leaf = [0u32; CHUNK];
+            for &(depth, s, l) in &self.trees {
+                let tests = &self.nodes[s as usize..(s + depth) as usize];
+                let leaves = &self.leaves[l as usize..l as usize + (1 << depth)];
+                leaf.fill(0);
+                // The top level's test is the index's highest bit, as in
+                // a walk (left to right leaves).
+                for (level, &(c, th)) in tests.iter().enumerate() {
+                    let bit = 1u32 << (depth - 1 - level as u32);
+                    let col: &[f32; CHUNK] = cols[c as usize * CHUNK..(c as usize + 1) * CHUNK]
+                        .try_into()
+                        .expect("one column");
+                    for (i, &v) in leaf.iter_mut().zip(col) {
+                        // All ones where the test holds: one compare, one
+                        // mask, one or per block.
+                        *i |= u32::from(v > th).wrapping_neg() & bit;
+                    }
+                }
+                match depth {
+                    5 => add_leaves::<32>(leaves, &leaf, &mut sum),
+                    6 => add_leaves::<64>(leaves, &leaf, &mut sum),
+                    7 => add_leaves::<128>(leaves, &leaf, &mut sum),
+                    8 => add_leaves::<256>(leaves, &leaf, &mut sum),
+                    _ => {
+                        let mask = leaves.len() - 1;
+                        for (s, &i) in sum.iter_mut().zip(&leaf) {
+                            *s += leaves[i as usize & mask];
+                        }
+                    }
+                }
+            }
+            for (o, s) in out.iter_mut().zip(sum) {
+                *o += s;
+            }
+        }
+    }
+
+    /// The walked path: each row of `x` (row-major, [`TREE_STRIDE`] a
+    /// row, the inputs first) through each tree.
+    fn add_walked(&self, x: &[f32], out: &mut [f32]) {
         debug_assert_eq!(x.len(), out.len() * TREE_STRIDE);
         const N_FAST: usize = 1 << FAST_DEPTH;
         const MASK: usize = TREE_STRIDE - 1;
@@ -124,10 +277,23 @@ impl Forest {
 mod tests {
     use super::*;
 
+    /// The rows of `x` (row-major, [`N_TREE_INPUTS`] a row) as context
+    /// and local rows.
+    fn rows(x: &[f32]) -> (Vec<ContextRow>, Vec<LocalRow>) {
+        x.chunks(N_TREE_INPUTS)
+            .map(|r| {
+                (
+                    ContextRow(r[..N_CONTEXT].try_into().unwrap()),
+                    LocalRow(r[N_CONTEXT..].try_into().unwrap()),
+                )
+            })
+            .unzip()
+    }
+
     #[test]
     fn walks_to_the_right_leaf() {
         // Depth 1 on input 0 (context z1) and a depth-5 tree that always
-        // goes right.
+        // goes right, then the same with a tree that is not oblivious.
         let t1 = Tree {
             depth: 1,
             splits: vec![(0, 0.5)],
@@ -138,12 +304,26 @@ mod tests {
             splits: vec![(0, f32::NEG_INFINITY); 31],
             leaves: (0..32).map(|v| v as f32).collect(),
         };
-        let f = Forest::new(&[t1, t5]);
-        let mut x = vec![0f32; 2 * TREE_STRIDE];
-        x[TREE_STRIDE] = 1.0;
-        let mut out = [0f32; 2];
-        f.add_to(&x, &mut out);
-        assert_eq!(out, [-1.0 + 31.0, 1.0 + 31.0]);
+        let mut t2 = Tree {
+            depth: 2,
+            splits: vec![(0, 0.5), (1, 0.0), (2, 0.0)],
+            leaves: vec![0.0; 4],
+        };
+        assert!(t1.is_oblivious() && t5.is_oblivious() && !t2.is_oblivious());
+        let mut x = vec![0f32; 2 * N_TREE_INPUTS];
+        x[N_TREE_INPUTS] = 1.0;
+        let (c, l) = rows(&x);
+        for (f, oblivious) in [
+            (Forest::new(&[t1.clone(), t5.clone()]), true),
+            (Forest::new(&[t1, t5, t2.clone()]), false),
+        ] {
+            assert_eq!(f.columns.is_some(), oblivious);
+            let mut out = [0f32; 2];
+            f.add_to(&c, &l, &mut out);
+            assert_eq!(out, [-1.0 + 31.0, 1.0 + 31.0]);
+        }
+        t2.splits[2] = t2.splits[1];
+        assert!(t2.is_oblivious());
         assert_eq!(tree_input(&tree_input_name(3)), Some(3));
         assert_eq!(
             tree_input(&tree_input_name(N_CONTEXT + 1)),
@@ -171,27 +351,50 @@ mod tests {
             state ^= state << 17;
             (state >> 40) as f32 / (1u64 << 24) as f32
         };
-        let trees: Vec<Tree> = [5, 3, 5, 1, 5, 7, 5]
-            .iter()
-            .map(|&depth| Tree {
-                depth,
-                splits: (0..(1 << depth) - 1)
-                    .map(|_| (((next() * N_TREE_INPUTS as f32) as u16), next()))
-                    .collect(),
-                leaves: (0..1 << depth).map(|_| next() - 0.5).collect(),
-            })
-            .collect();
-        let f = Forest::new(&trees);
-        for rows in [1, 7, 8, 9, 19] {
-            let x: Vec<f32> = (0..rows * TREE_STRIDE).map(|_| next()).collect();
-            let mut out: Vec<f32> = (0..rows).map(|_| next()).collect();
-            let want: Vec<f32> = x
-                .chunks(TREE_STRIDE)
-                .zip(&out)
-                .map(|(row, o)| o + trees.iter().fold(0.0, |s, t| s + walk(t, row)))
+        let mut split = || (((next() * N_TREE_INPUTS as f32) as u16), next());
+        let mut forests = Vec::new();
+        for oblivious in [false, true] {
+            let trees: Vec<Tree> = [5, 3, 5, 1, 5, 7, 5, 6, 2]
+                .iter()
+                .map(|&depth| {
+                    let levels: Vec<(u16, f32)> = (0..depth).map(|_| split()).collect();
+                    let splits = (0..(1usize << depth) - 1)
+                        .map(|i| match oblivious {
+                            true => levels[(usize::BITS - 1 - (i + 1).leading_zeros()) as usize],
+                            false => split(),
+                        })
+                        .collect();
+                    Tree {
+                        depth,
+                        splits,
+                        leaves: (0..1 << depth).map(|v| v as f32 * 0.01 - 0.3).collect(),
+                    }
+                })
                 .collect();
-            f.add_to(&x, &mut out);
-            assert_eq!(out, want, "{rows} rows");
+            assert_eq!(trees.iter().all(Tree::is_oblivious), oblivious);
+            forests.push(trees);
+        }
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 40) as f32 / (1u64 << 24) as f32
+        };
+        for trees in &forests {
+            let f = Forest::new(trees);
+            for n in [1, 7, 63, 64, 65, 130] {
+                let x: Vec<f32> = (0..n * N_TREE_INPUTS).map(|_| next()).collect();
+                let (c, l) = rows(&x);
+                let mut out: Vec<f32> = (0..n).map(|_| next()).collect();
+                let want: Vec<f32> = x
+                    .chunks(N_TREE_INPUTS)
+                    .zip(&out)
+                    .map(|(row, o)| o + trees.iter().fold(0.0, |s, t| s + walk(t, row)))
+                    .collect();
+                f.add_to(&c, &l, &mut out);
+                assert_eq!(out, want, "{n} rows");
+            }
         }
     }
 }

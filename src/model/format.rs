@@ -38,7 +38,9 @@
 //!   where `<input>` is `context.<name>` or `local.<name>`; a block goes to
 //!   the right child when its input is greater than the threshold. A node
 //!   that does not split (every block goes left) is written `-`. `<leaves>`
-//!   lists the `2^D` leaf values, left to right.
+//!   lists the `2^D` leaf values, left to right. An oblivious tree (every
+//!   node of a level has the same split, see `forest.rs`) is written with
+//!   its `D` level splits only, top level first.
 //! - Phrases and function words are matched on the normalised text
 //!   (lowercase words separated by single spaces), so they must be written
 //!   that way.
@@ -183,8 +185,13 @@ impl ModelParts {
             let _ = writeln!(s, "phrase\t{}\t{p}", fmt_f(*w));
         }
         for t in &self.trees {
-            let splits: Vec<String> = t
-                .splits
+            // An oblivious tree: its first node of each level.
+            let shown: Vec<(u16, f32)> = if t.is_oblivious() {
+                (0..t.depth).map(|l| t.splits[(1 << l) - 1]).collect()
+            } else {
+                t.splits.clone()
+            };
+            let splits: Vec<String> = shown
                 .iter()
                 .map(|&(k, th)| {
                     if th == f32::INFINITY {
@@ -496,11 +503,18 @@ fn parse_tree(fields: &[&str], ln: usize) -> Result<Tree, Error> {
         .split(' ')
         .map(|v| num(v, ln))
         .collect::<Result<Vec<f32>, Error>>()?;
+    if splits.len() == depth as usize && depth > 1 {
+        // An oblivious tree's level splits: every node of level `l` has
+        // split `l`.
+        splits = (0..n_leaves - 1)
+            .map(|i| splits[(usize::BITS - 1 - (i + 1).leading_zeros()) as usize])
+            .collect();
+    }
     if splits.len() != n_leaves - 1 || leaves.len() != n_leaves {
         return Err(Error::model_at(
             ln,
             format!(
-                "a tree of depth {depth} has {} splits and {n_leaves} leaves, found {} and {}",
+                "a tree of depth {depth} has {} splits (or {depth}, oblivious) and {n_leaves} leaves, found {} and {}",
                 n_leaves - 1,
                 splits.len(),
                 leaves.len()

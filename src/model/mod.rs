@@ -13,8 +13,6 @@ mod format;
 pub use forest::{Tree, tree_input_name};
 pub use format::ModelParts;
 
-pub(crate) use forest::TREE_STRIDE;
-
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 
@@ -266,11 +264,10 @@ impl Model {
         parts.title_bias + dot(&parts.title_weights, x)
     }
 
-    /// Adds the trees' values of `x` (rows of [`TREE_STRIDE`]: context
-    /// features, then local features) to `out`; nothing when the model has
-    /// no trees.
-    pub(crate) fn add_trees(&self, x: &[f32], out: &mut [f32]) {
-        self.inner.forest.add_to(x, out);
+    /// Adds the trees' values of each block (its context features, then
+    /// its local features) to `out`; nothing when the model has no trees.
+    pub(crate) fn add_trees(&self, context: &[ContextRow], local: &[LocalRow], out: &mut [f32]) {
+        self.inner.forest.add_to(context, local, out);
     }
 
     /// Whether the model has trees.
@@ -283,6 +280,8 @@ impl Model {
 mod tests {
     use super::*;
 
+    const N_CONTEXT_U16: u16 = crate::feature::N_CONTEXT as u16;
+
     #[test]
     fn builtin_round_trips() {
         let m = Model::builtin();
@@ -290,6 +289,29 @@ mod tests {
         assert_eq!(text, BUILTIN_TEXT.as_bytes());
         let again = ModelParts::parse(&text).unwrap();
         assert_eq!(&again, m.parts());
+    }
+
+    #[test]
+    fn oblivious_trees_are_written_with_their_level_splits() {
+        let mut parts = ModelParts::zero("", vec![], vec![], vec![]);
+        let level = [(0u16, 0.5f32), (N_CONTEXT_U16, 2.0), (0, f32::INFINITY)];
+        parts.trees.push(forest::Tree {
+            depth: 3,
+            splits: (0..7usize)
+                .map(|i| level[(usize::BITS - 1 - (i + 1).leading_zeros()) as usize])
+                .collect(),
+            leaves: (0..8).map(|v| v as f32).collect(),
+        });
+        parts.seal("7");
+        let text = parts.to_text();
+        let tree = text.lines().find(|l| l.starts_with("tree\t")).unwrap();
+        assert_eq!(
+            tree,
+            "tree\t3\tcontext.z1:0.5 local.ln_chars:2 -\t0 1 2 3 4 5 6 7"
+        );
+        let m = Model::from_bytes(text.as_bytes()).unwrap();
+        assert_eq!(m.parts(), &parts);
+        assert!(m.parts().trees[0].is_oblivious());
     }
 
     #[cfg(feature = "html")]
@@ -334,6 +356,10 @@ mod tests {
             (
                 good.clone() + "tree\t1\tlocal.ln_chars:1\t1\n",
                 "has 1 splits",
+            ),
+            (
+                good.clone() + "tree\t3\tlocal.ln_chars:1 local.ln_words:2\t1 2 3 4 5 6 7 8\n",
+                "has 7 splits (or 3, oblivious)",
             ),
             (
                 good.clone() + "tree\t1\tlocal.ln_chars:NaN\t1 2\n",

@@ -20,6 +20,10 @@ pub struct Params {
     /// Least hessian (weighted) on each side of a split.
     pub min_hess: f64,
     pub bins: usize,
+    /// Oblivious (symmetric) trees: one split for every node of a level,
+    /// the one of the most gain summed over the level's nodes (a node's
+    /// part counts when both its sides hold `min_hess`).
+    pub oblivious: bool,
 }
 
 /// Row-major inputs `x` (`n * d`), labels `y`, weights `w`, base margins.
@@ -64,42 +68,36 @@ pub fn fit(x: &[f32], d: usize, y: &[f32], w: &[f32], base: &[f32], p: &Params) 
         let mut splits: Vec<(u16, f32)> = Vec::new();
         for level in 0..p.depth {
             let width = 1usize << level;
+            // Per input, per node, per bin: the sums of g and h, an input
+            // at a time on two threads (each sum in row order, as on one).
             let mut hist = vec![(0f64, 0f64); width * d * nb];
-            for j in 0..d {
+            let fill = |j: usize, part: &mut [(f64, f64)]| {
                 let col = &binned[j * n..(j + 1) * n];
                 for i in 0..n {
-                    let e = &mut hist[(node[i] as usize * d + j) * nb + col[i] as usize];
+                    let e = &mut part[node[i] as usize * nb + col[i] as usize];
                     e.0 += g[i];
                     e.1 += h[i];
                 }
-            }
-            let mut level_splits: Vec<(usize, usize)> = Vec::with_capacity(width);
-            for nd in 0..width {
-                // Totals of the node, from input 0's histogram.
-                let base_h = &hist[(nd * d) * nb..(nd * d + 1) * nb];
-                let (gt, ht) = base_h
-                    .iter()
-                    .fold((0.0, 0.0), |a, e| (a.0 + e.0, a.1 + e.1));
-                let parent = gt * gt / (ht + p.lambda);
-                let mut best = (0f64, usize::MAX, 0usize);
-                for j in 0..d {
-                    let hj = &hist[(nd * d + j) * nb..(nd * d + j + 1) * nb];
-                    let (mut gl, mut hl) = (0.0, 0.0);
-                    for (k, e) in hj.iter().enumerate().take(thresholds[j].len()) {
-                        gl += e.0;
-                        hl += e.1;
-                        let (gr, hr) = (gt - gl, ht - hl);
-                        if hl < p.min_hess || hr < p.min_hess {
-                            continue;
-                        }
-                        let gain = gl * gl / (hl + p.lambda) + gr * gr / (hr + p.lambda) - parent;
-                        if gain > best.0 + 1e-12 {
-                            best = (gain, j, k);
-                        }
+            };
+            let half = d.div_ceil(2);
+            let (lo, hi) = hist.split_at_mut(half * width * nb);
+            std::thread::scope(|s| {
+                s.spawn(|| {
+                    for (j, part) in lo.chunks_mut(width * nb).enumerate() {
+                        fill(j, part);
                     }
+                });
+                for (j, part) in hi.chunks_mut(width * nb).enumerate() {
+                    fill(half + j, part);
                 }
-                level_splits.push((best.1, best.2));
-            }
+            });
+            let level_splits = if p.oblivious {
+                vec![best_level_split(&hist, &thresholds, width, p); width]
+            } else {
+                (0..width)
+                    .map(|nd| best_node_split(&hist, &thresholds, nd, width, p))
+                    .collect()
+            };
             for &(j, k) in &level_splits {
                 if j == usize::MAX {
                     // No split: everything goes left.
@@ -139,11 +137,99 @@ pub fn fit(x: &[f32], d: usize, y: &[f32], w: &[f32], base: &[f32], p: &Params) 
     out
 }
 
+/// The histogram of input `j` in node `nd` of a level of `width` nodes.
+fn bins_of(hist: &[(f64, f64)], j: usize, nd: usize, width: usize, nb: usize) -> &[(f64, f64)] {
+    &hist[(j * width + nd) * nb..(j * width + nd + 1) * nb]
+}
+
+/// The totals (gradient, hessian) of node `nd`, from input 0's histogram.
+fn node_totals(hist: &[(f64, f64)], nd: usize, width: usize, nb: usize) -> (f64, f64) {
+    bins_of(hist, 0, nd, width, nb)
+        .iter()
+        .fold((0.0, 0.0), |a, e| (a.0 + e.0, a.1 + e.1))
+}
+
+/// The gain of splitting a node of totals `(gt, ht)` into a left part
+/// `(gl, hl)` and the rest, `None` when a side holds less than `min_hess`.
+fn split_gain(gt: f64, ht: f64, gl: f64, hl: f64, p: &Params) -> Option<f64> {
+    let (gr, hr) = (gt - gl, ht - hl);
+    if hl < p.min_hess || hr < p.min_hess {
+        return None;
+    }
+    Some(gl * gl / (hl + p.lambda) + gr * gr / (hr + p.lambda) - gt * gt / (ht + p.lambda))
+}
+
+/// The best split of node `nd` as (input, bin), `(usize::MAX, 0)` when no
+/// split has a gain.
+fn best_node_split(
+    hist: &[(f64, f64)],
+    thresholds: &[Vec<f32>],
+    nd: usize,
+    width: usize,
+    p: &Params,
+) -> (usize, usize) {
+    let nb = p.bins;
+    let (gt, ht) = node_totals(hist, nd, width, nb);
+    let mut best = (0f64, usize::MAX, 0usize);
+    for (j, th) in thresholds.iter().enumerate() {
+        let hj = bins_of(hist, j, nd, width, nb);
+        let (mut gl, mut hl) = (0.0, 0.0);
+        for (k, e) in hj.iter().enumerate().take(th.len()) {
+            gl += e.0;
+            hl += e.1;
+            if let Some(gain) = split_gain(gt, ht, gl, hl, p)
+                && gain > best.0 + 1e-12
+            {
+                best = (gain, j, k);
+            }
+        }
+    }
+    (best.1, best.2)
+}
+
+/// The best split of a whole level of `width` nodes (an oblivious tree's
+/// level): the gain summed over the nodes.
+fn best_level_split(
+    hist: &[(f64, f64)],
+    thresholds: &[Vec<f32>],
+    width: usize,
+    p: &Params,
+) -> (usize, usize) {
+    let nb = p.bins;
+    let totals: Vec<(f64, f64)> = (0..width)
+        .map(|nd| node_totals(hist, nd, width, nb))
+        .collect();
+    let mut best = (0f64, usize::MAX, 0usize);
+    let mut gains = vec![0f64; nb];
+    for (j, th) in thresholds.iter().enumerate() {
+        gains[..th.len()].fill(0.0);
+        for (nd, &(gt, ht)) in totals.iter().enumerate() {
+            let hj = bins_of(hist, j, nd, width, nb);
+            let (mut gl, mut hl) = (0.0, 0.0);
+            for (k, e) in hj.iter().enumerate().take(th.len()) {
+                gl += e.0;
+                hl += e.1;
+                gains[k] += split_gain(gt, ht, gl, hl, p).unwrap_or(0.0);
+            }
+        }
+        for (k, &gain) in gains[..th.len()].iter().enumerate() {
+            if gain > best.0 + 1e-12 {
+                best = (gain, j, k);
+            }
+        }
+    }
+    (best.1, best.2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn params(trees: usize) -> Params {
+        params_of(trees, false)
+    }
+
+    fn params_of(trees: usize, oblivious: bool) -> Params {
         Params {
             trees,
             depth: 2,
@@ -151,6 +237,7 @@ mod tests {
             lambda: 1.0,
             min_hess: 1.0,
             bins: 16,
+            oblivious,
         }
     }
 
@@ -195,6 +282,26 @@ mod tests {
         }
         // Deterministic.
         assert_eq!(trees, fit(&x, 3, &y, &w, &base, &params(30)));
+    }
+
+    #[test]
+    fn oblivious_trees_learn_it_too_with_one_split_a_level() {
+        let (mut x, mut y) = (Vec::new(), Vec::new());
+        for i in 0..600 {
+            let a = f32::from(i % 3 == 0);
+            let b = ((i / 3) % 2) as f32;
+            let noise = ((i * 37) % 11) as f32;
+            x.extend_from_slice(&[a, b, noise]);
+            y.push(f32::from((a > 0.5) != (b > 0.5)));
+        }
+        let (w, base) = (vec![1.0; y.len()], vec![0.0; y.len()]);
+        let trees = fit(&x, 3, &y, &w, &base, &params_of(30, true));
+        assert!(trees.iter().all(Tree::is_oblivious));
+        for i in 0..y.len() {
+            let z = predict(&trees, &x[3 * i..3 * i + 3]);
+            assert_eq!(z > 0.0, y[i] > 0.5, "row {i}: {z}");
+        }
+        assert_eq!(trees, fit(&x, 3, &y, &w, &base, &params_of(30, true)));
     }
 
     #[test]

@@ -61,10 +61,32 @@ const PACK_PRIOR: f64 = -1.5;
 const PACK_PRIOR_STRENGTH: f64 = 1e-3;
 /// Number of function words.
 const N_STOPWORDS: usize = 100;
-/// The boosted trees of the context scorer: how many, how deep, and the
-/// shrinkage of each.
-const TREES: usize = 150;
-const TREE_DEPTH: u32 = 5;
+/// The boosted trees of the context scorer: how many, how deep, whether
+/// oblivious (see `src/model/forest.rs`), per input.
+struct TreeShape {
+    trees: usize,
+    depth: u32,
+    oblivious: bool,
+}
+
+/// Text: general trees. Oblivious ones (evaluated a column of blocks at a
+/// time, see `src/model/forest.rs`) were tried on the validation part
+/// (200, 300 and 400 of depth 6, 300 of depth 7 and of depth 8): 400 of
+/// depth 6 are within 0.3 F1 points of these on every set and faster, but
+/// every oblivious variant keeps a line of seed 003 that is labelled junk
+/// (BENCHMARKS.md, issue 22), so they are not the default.
+const TEXT_TREES: TreeShape = TreeShape {
+    trees: 150,
+    depth: 5,
+    oblivious: false,
+};
+/// HTML: general trees, walked node by node.
+const HTML_TREES: TreeShape = TreeShape {
+    trees: 150,
+    depth: 5,
+    oblivious: false,
+};
+/// The shrinkage of each tree.
 const TREE_RATE: f64 = 0.1;
 
 /// Where a training page comes from.
@@ -331,6 +353,10 @@ pub fn run(root: &Path, corpora: &[PathBuf], check: bool, input: Input) -> Resul
     // p(1 - p)).
     let scale = 1.0 / tdata.w.iter().map(|&w| w as f64).sum::<f64>() * tdata.len() as f64;
     let w_scaled: Vec<f32> = tdata.w.iter().map(|&w| (w as f64 * scale) as f32).collect();
+    let shape = match input {
+        Input::Text => TEXT_TREES,
+        Input::Html => HTML_TREES,
+    };
     parts.trees = gbdt::fit(
         &tdata.dense,
         d_tree,
@@ -338,12 +364,13 @@ pub fn run(root: &Path, corpora: &[PathBuf], check: bool, input: Input) -> Resul
         &w_scaled,
         &base,
         &gbdt::Params {
-            trees: TREES,
-            depth: TREE_DEPTH,
+            trees: shape.trees,
+            depth: shape.depth,
             rate: TREE_RATE,
             lambda: 1.0,
             min_hess: 20.0,
             bins: 32,
+            oblivious: shape.oblivious,
         },
     );
     eprintln!(
