@@ -34,6 +34,11 @@ pub struct Tree {
     pub splits: Vec<(u16, f32)>,
     /// Leaf values, left to right.
     pub leaves: Vec<f32>,
+    /// Whether the model file gives (or is to give) only its level splits:
+    /// an oblivious tree fitted as one (see [`Tree::is_oblivious`]). A
+    /// tree that is oblivious by chance (one that splits nothing) keeps
+    /// the form it was written in, and so its model's digest.
+    pub level_splits: bool,
 }
 
 impl Tree {
@@ -94,8 +99,8 @@ fn add_leaves<const L: usize>(leaves: &[f32], leaf: &[u32; CHUNK], sum: &mut [f3
 }
 
 /// The trees of a model, in the flat form they are evaluated in: when
-/// every tree is oblivious (as the text model's are), level tests over
-/// columns of blocks ([`Oblivious`]); otherwise each block walks each tree.
+/// every tree is oblivious, level tests over columns of blocks; otherwise
+/// each block walks each tree.
 #[derive(Debug, Default)]
 pub(crate) struct Forest {
     /// Per tree: depth, offset of its nodes (or level tests), offset of
@@ -298,16 +303,19 @@ mod tests {
             depth: 1,
             splits: vec![(0, 0.5)],
             leaves: vec![-1.0, 1.0],
+            level_splits: false,
         };
         let t5 = Tree {
             depth: 5,
             splits: vec![(0, f32::NEG_INFINITY); 31],
             leaves: (0..32).map(|v| v as f32).collect(),
+            level_splits: false,
         };
         let mut t2 = Tree {
             depth: 2,
             splits: vec![(0, 0.5), (1, 0.0), (2, 0.0)],
             leaves: vec![0.0; 4],
+            level_splits: false,
         };
         assert!(t1.is_oblivious() && t5.is_oblivious() && !t2.is_oblivious());
         let mut x = vec![0f32; 2 * N_TREE_INPUTS];
@@ -368,6 +376,7 @@ mod tests {
                         depth,
                         splits,
                         leaves: (0..1 << depth).map(|v| v as f32 * 0.01 - 0.3).collect(),
+                        level_splits: oblivious,
                     }
                 })
                 .collect();

@@ -186,7 +186,7 @@ impl ModelParts {
         }
         for t in &self.trees {
             // An oblivious tree: its first node of each level.
-            let shown: Vec<(u16, f32)> = if t.is_oblivious() {
+            let shown: Vec<(u16, f32)> = if t.level_splits && t.is_oblivious() {
                 (0..t.depth).map(|l| t.splits[(1 << l) - 1]).collect()
             } else {
                 t.splits.clone()
@@ -503,7 +503,8 @@ fn parse_tree(fields: &[&str], ln: usize) -> Result<Tree, Error> {
         .split(' ')
         .map(|v| num(v, ln))
         .collect::<Result<Vec<f32>, Error>>()?;
-    if splits.len() == depth as usize && depth > 1 {
+    let level_splits = splits.len() == depth as usize && depth > 1;
+    if level_splits {
         // An oblivious tree's level splits: every node of level `l` has
         // split `l`.
         splits = (0..n_leaves - 1)
@@ -525,6 +526,7 @@ fn parse_tree(fields: &[&str], ln: usize) -> Result<Tree, Error> {
         depth,
         splits,
         leaves,
+        level_splits,
     })
 }
 

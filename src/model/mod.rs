@@ -301,6 +301,7 @@ mod tests {
                 .map(|i| level[(usize::BITS - 1 - (i + 1).leading_zeros()) as usize])
                 .collect(),
             leaves: (0..8).map(|v| v as f32).collect(),
+            level_splits: true,
         });
         parts.seal("7");
         let text = parts.to_text();
@@ -312,6 +313,14 @@ mod tests {
         let m = Model::from_bytes(text.as_bytes()).unwrap();
         assert_eq!(m.parts(), &parts);
         assert!(m.parts().trees[0].is_oblivious());
+        // A general tree that splits nothing is oblivious by chance: it is
+        // written as it was, complete, so its model's digest holds.
+        parts.trees[0].splits = vec![(0, f32::INFINITY); 7];
+        parts.trees[0].level_splits = false;
+        parts.seal("7");
+        let text = parts.to_text();
+        assert!(text.contains("tree\t3\t- - - - - - -\t"));
+        assert_eq!(Model::from_bytes(text.as_bytes()).unwrap().parts(), &parts);
     }
 
     #[cfg(feature = "html")]

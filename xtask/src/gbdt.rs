@@ -132,6 +132,7 @@ pub fn fit(x: &[f32], d: usize, y: &[f32], w: &[f32], base: &[f32], p: &Params) 
             depth: p.depth,
             splits,
             leaves,
+            level_splits: p.oblivious,
         });
     }
     out
