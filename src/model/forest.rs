@@ -42,6 +42,28 @@ pub struct Tree {
 }
 
 impl Tree {
+    /// The oblivious tree of depth `levels.len()` whose every node of level
+    /// `l` splits as `levels[l]`, with `leaves` (written with its level
+    /// splits).
+    pub fn oblivious(levels: &[(u16, f32)], leaves: Vec<f32>) -> Tree {
+        let depth = levels.len() as u32;
+        Tree {
+            depth,
+            // Node `i` (breadth first) is on level floor(log2(i + 1)).
+            splits: (1..1usize << depth)
+                .map(|i| levels[i.ilog2() as usize])
+                .collect(),
+            leaves,
+            level_splits: true,
+        }
+    }
+
+    /// The split of the first node of each level, top first: an oblivious
+    /// tree's level splits.
+    pub fn levels(&self) -> impl Iterator<Item = (u16, f32)> + '_ {
+        (0..self.depth).map(|l| self.splits[(1 << l) - 1])
+    }
+
     /// Whether the tree is oblivious (symmetric): every node of a level
     /// has the same split, so that a block's leaf is the `D`-bit number of
     /// its `D` level tests.
@@ -121,15 +143,14 @@ impl Forest {
         if !trees.is_empty() && trees.iter().all(Tree::is_oblivious) {
             let mut columns: Vec<u16> = trees
                 .iter()
-                .flat_map(|t| (0..t.depth).map(|l| t.splits[(1 << l) - 1].0))
+                .flat_map(|t| t.levels().map(|(k, _)| k))
                 .collect();
             columns.sort_unstable();
             columns.dedup();
             for t in trees {
                 f.trees
                     .push((t.depth, f.nodes.len() as u32, f.leaves.len() as u32));
-                f.nodes.extend((0..t.depth).map(|l| {
-                    let (k, th) = t.splits[(1 << l) - 1];
+                f.nodes.extend(t.levels().map(|(k, th)| {
                     let c = columns.binary_search(&k).expect("collected above");
                     (c as u32, th)
                 }));
@@ -349,47 +370,43 @@ mod tests {
         t.leaves[i - t.splits.len()]
     }
 
-    #[test]
-    fn rows_together_sum_as_one_at_a_time() {
-        // A small generator (no dependency): xorshift.
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
+    /// A small generator of numbers in [0, 1) (no dependency): xorshift.
+    fn xorshift(mut state: u64) -> impl FnMut() -> f32 {
+        move || {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
             (state >> 40) as f32 / (1u64 << 24) as f32
-        };
+        }
+    }
+
+    #[test]
+    fn rows_together_sum_as_one_at_a_time() {
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         let mut split = || (((next() * N_TREE_INPUTS as f32) as u16), next());
         let mut forests = Vec::new();
         for oblivious in [false, true] {
             let trees: Vec<Tree> = [5, 3, 5, 1, 5, 7, 5, 6, 2]
                 .iter()
-                .map(|&depth| {
-                    let levels: Vec<(u16, f32)> = (0..depth).map(|_| split()).collect();
-                    let splits = (0..(1usize << depth) - 1)
-                        .map(|i| match oblivious {
-                            true => levels[(usize::BITS - 1 - (i + 1).leading_zeros()) as usize],
-                            false => split(),
-                        })
-                        .collect();
-                    Tree {
-                        depth,
-                        splits,
-                        leaves: (0..1 << depth).map(|v| v as f32 * 0.01 - 0.3).collect(),
-                        level_splits: oblivious,
+                .map(|&depth: &u32| {
+                    let leaves = (0..1 << depth).map(|v| v as f32 * 0.01 - 0.3).collect();
+                    if oblivious {
+                        let levels: Vec<(u16, f32)> = (0..depth).map(|_| split()).collect();
+                        Tree::oblivious(&levels, leaves)
+                    } else {
+                        Tree {
+                            depth,
+                            splits: (0..(1 << depth) - 1).map(|_| split()).collect(),
+                            leaves,
+                            level_splits: false,
+                        }
                     }
                 })
                 .collect();
             assert_eq!(trees.iter().all(Tree::is_oblivious), oblivious);
             forests.push(trees);
         }
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 40) as f32 / (1u64 << 24) as f32
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         for trees in &forests {
             let f = Forest::new(trees);
             for n in [1, 7, 63, 64, 65, 130] {

@@ -187,7 +187,7 @@ impl ModelParts {
         for t in &self.trees {
             // An oblivious tree: its first node of each level.
             let shown: Vec<(u16, f32)> = if t.level_splits && t.is_oblivious() {
-                (0..t.depth).map(|l| t.splits[(1 << l) - 1]).collect()
+                t.levels().collect()
             } else {
                 t.splits.clone()
             };
@@ -503,13 +503,9 @@ fn parse_tree(fields: &[&str], ln: usize) -> Result<Tree, Error> {
         .split(' ')
         .map(|v| num(v, ln))
         .collect::<Result<Vec<f32>, Error>>()?;
-    let level_splits = splits.len() == depth as usize && depth > 1;
-    if level_splits {
-        // An oblivious tree's level splits: every node of level `l` has
-        // split `l`.
-        splits = (0..n_leaves - 1)
-            .map(|i| splits[(usize::BITS - 1 - (i + 1).leading_zeros()) as usize])
-            .collect();
+    if splits.len() == depth as usize && depth > 1 && leaves.len() == n_leaves {
+        // An oblivious tree, by its level splits.
+        return Ok(Tree::oblivious(&splits, leaves));
     }
     if splits.len() != n_leaves - 1 || leaves.len() != n_leaves {
         return Err(Error::model_at(
@@ -526,7 +522,7 @@ fn parse_tree(fields: &[&str], ln: usize) -> Result<Tree, Error> {
         depth,
         splits,
         leaves,
-        level_splits,
+        level_splits: false,
     })
 }
 

@@ -295,14 +295,10 @@ mod tests {
     fn oblivious_trees_are_written_with_their_level_splits() {
         let mut parts = ModelParts::zero("", vec![], vec![], vec![]);
         let level = [(0u16, 0.5f32), (N_CONTEXT_U16, 2.0), (0, f32::INFINITY)];
-        parts.trees.push(forest::Tree {
-            depth: 3,
-            splits: (0..7usize)
-                .map(|i| level[(usize::BITS - 1 - (i + 1).leading_zeros()) as usize])
-                .collect(),
-            leaves: (0..8).map(|v| v as f32).collect(),
-            level_splits: true,
-        });
+        parts.trees.push(forest::Tree::oblivious(
+            &level,
+            (0..8).map(|v| v as f32).collect(),
+        ));
         parts.seal("7");
         let text = parts.to_text();
         let tree = text.lines().find(|l| l.starts_with("tree\t")).unwrap();

@@ -257,10 +257,10 @@ mod tests {
             .sum()
     }
 
-    #[test]
-    fn learns_an_interaction_a_linear_model_cannot() {
-        // XOR of two inputs (one of them set on a third of the rows, so
-        // that a greedy first split has a gain), a third input is noise.
+    /// Rows of three inputs (`x`, row-major) and labels `y`: the XOR of two
+    /// inputs (one of them set on a third of the rows, so that a greedy
+    /// first split has a gain); the third input is noise.
+    fn xor_rows() -> (Vec<f32>, Vec<f32>) {
         let (mut x, mut y) = (Vec::new(), Vec::new());
         for i in 0..600 {
             let a = f32::from(i % 3 == 0);
@@ -269,6 +269,12 @@ mod tests {
             x.extend_from_slice(&[a, b, noise]);
             y.push(f32::from((a > 0.5) != (b > 0.5)));
         }
+        (x, y)
+    }
+
+    #[test]
+    fn learns_an_interaction_a_linear_model_cannot() {
+        let (x, y) = xor_rows();
         let w = vec![1.0; y.len()];
         let base = vec![0.0; y.len()];
         let trees = fit(&x, 3, &y, &w, &base, &params(30));
@@ -287,14 +293,7 @@ mod tests {
 
     #[test]
     fn oblivious_trees_learn_it_too_with_one_split_a_level() {
-        let (mut x, mut y) = (Vec::new(), Vec::new());
-        for i in 0..600 {
-            let a = f32::from(i % 3 == 0);
-            let b = ((i / 3) % 2) as f32;
-            let noise = ((i * 37) % 11) as f32;
-            x.extend_from_slice(&[a, b, noise]);
-            y.push(f32::from((a > 0.5) != (b > 0.5)));
-        }
+        let (x, y) = xor_rows();
         let (w, base) = (vec![1.0; y.len()], vec![0.0; y.len()]);
         let trees = fit(&x, 3, &y, &w, &base, &params_of(30, true));
         assert!(trees.iter().all(Tree::is_oblivious));
