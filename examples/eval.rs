@@ -15,7 +15,10 @@
 //! `{"id","output","seconds"}` line per document (in corpus order;
 //! `seconds` is the time of the clean call alone), and prints per dataset
 //! and pooled: precision, recall, F1, the share of documents with
-//! F1 >= 0.9, and MB/s (input bytes / summed seconds).
+//! F1 >= 0.9, MB/s (input bytes / summed seconds), and the junk kept after
+//! the body: the output's tokens after the last one a monotonic alignment
+//! with the gold covers (`xtask/src/align.rs`, the corpus's labelling
+//! alignment), per 100 gold tokens (summed over the documents).
 //!
 //! The metric: tokens are the lowercased `\w+` runs of the output and of
 //! `gold`; per document, overlap = size of the multiset intersection,
@@ -45,6 +48,10 @@ use std::time::Instant;
 #[allow(dead_code)]
 mod split;
 
+/// The corpus's monotonic alignment, from the trainer's own file.
+#[path = "../xtask/src/align.rs"]
+mod align;
+
 #[derive(Default)]
 struct Sums {
     docs: usize,
@@ -55,6 +62,9 @@ struct Sums {
     good: usize,
     bytes: usize,
     seconds: f64,
+    /// Output tokens after the last one aligned with the gold.
+    tail: u64,
+    gold_tokens: u64,
 }
 
 fn main() -> ExitCode {
@@ -244,6 +254,7 @@ fn run() -> Result<(), String> {
             writeln!(w, "{rec}").map_err(|e| e.to_string())?;
         }
         let (p, r, f1) = score(&output, gold);
+        let (tail, gold_tokens) = tail_junk(&output, gold);
         let mut keys = vec![ds.clone(), "pooled".to_string()];
         if group_by_type && let Some(t) = doc["page_type"].as_str() {
             keys.push(format!("{ds}/{t}"));
@@ -260,19 +271,22 @@ fn run() -> Result<(), String> {
             s.good += (f1 >= 0.9) as usize;
             s.bytes += text.len();
             s.seconds += seconds;
+            s.tail += tail;
+            s.gold_tokens += gold_tokens;
         }
     }
-    println!("dataset\tdocs\tprecision\trecall\tF1\tshare F1>=0.9\tMB/s");
+    println!("dataset\tdocs\tprecision\trecall\tF1\tshare F1>=0.9\tMB/s\ttail/100");
     for (name, s) in &sums {
         let n = s.docs.max(1) as f64;
         println!(
-            "{name}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.1}",
+            "{name}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.1}\t{:.2}",
             s.docs,
             s.p / s.p_docs.max(1) as f64,
             s.r / n,
             s.f1 / n,
             s.good as f64 / n,
-            s.bytes as f64 / 1e6 / s.seconds.max(1e-12)
+            s.bytes as f64 / 1e6 / s.seconds.max(1e-12),
+            100.0 * s.tail as f64 / s.gold_tokens.max(1) as f64
         );
     }
     Ok(())
@@ -303,6 +317,33 @@ fn read_outputs(path: &str) -> Result<HashMap<String, (String, f64)>, String> {
         }
     }
     Ok(out)
+}
+
+/// Lowercased `\w+` runs (Unicode word characters), in order.
+fn token_seq(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// (output tokens after the last output token that the monotonic
+/// alignment with the gold covers, gold tokens): the junk kept after the
+/// article's end. An output that aligns with nothing is all tail.
+fn tail_junk(output: &str, gold: &str) -> (u64, u64) {
+    let (o, g) = (token_seq(output), token_seq(gold));
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut oi = Vec::with_capacity(o.len());
+    let mut gi = Vec::with_capacity(g.len());
+    for (v, out) in [(&o, &mut oi), (&g, &mut gi)] {
+        for t in v {
+            let n = ids.len() as u32;
+            out.push(*ids.entry(t.as_str()).or_insert(n));
+        }
+    }
+    let covered = align::align(&oi, &gi);
+    let after = covered.iter().rposition(|&c| c).map_or(0, |i| i + 1);
+    ((o.len() - after) as u64, g.len() as u64)
 }
 
 /// Lowercased `\w+` runs (Unicode word characters).

@@ -1,7 +1,7 @@
 //! Developer tasks for `dejunk`. Not published.
 //!
 //! ```text
-//! cargo xtask train [--corpus PATH]... [--input text|html] [--check]
+//! cargo xtask train [--corpus PATH]... [--input text|html] [--check] [--out PATH]
 //! cargo xtask promos [--input text|html]
 //! ```
 //!
@@ -12,11 +12,13 @@
 //! model, `model/dejunk-html.model` and `model/VERSION-html`); with
 //! `--check` it writes nothing and fails when the checked-in files differ
 //! from what it would write (run in CI, so the model cannot drift from
-//! its source).
+//! its source); `--out PATH` writes the model to PATH (and its version to
+//! PATH.version) instead of the built-in model's files.
 //!
 //! `promos` measures what the built-in cleaner keeps of the held-out promo
 //! phrasings planted in the validation pages (see `promo.rs`).
 
+mod align;
 mod augment;
 mod corpus;
 mod gbdt;
@@ -37,10 +39,15 @@ fn main() -> ExitCode {
             let mut corpora: Vec<PathBuf> = Vec::new();
             let mut check = false;
             let mut input = train::Input::Text;
+            let mut out: Option<PathBuf> = None;
             let mut it = args[1..].iter();
             while let Some(a) = it.next() {
                 match a.as_str() {
                     "--check" => check = true,
+                    "--out" => match it.next() {
+                        Some(p) => out = Some(PathBuf::from(p)),
+                        None => return usage("--out needs a path"),
+                    },
                     "--input" => match it.next().map(String::as_str) {
                         Some("text") => input = train::Input::Text,
                         Some("html") => input = train::Input::Html,
@@ -57,7 +64,7 @@ fn main() -> ExitCode {
                 let dir = root.join("../shared/corpus");
                 corpora = vec![dir.join("dev.jsonl.gz"), dir.join("modern.jsonl.gz")];
             }
-            match train::run(&root, &corpora, check, input) {
+            match train::run(&root, &corpora, check, input, out.as_deref()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("xtask train: {e}");
@@ -113,7 +120,7 @@ fn main() -> ExitCode {
 
 fn usage(msg: &str) -> ExitCode {
     eprintln!(
-        "xtask: {msg}\nusage: cargo xtask train [--corpus PATH]... [--input text|html] [--check]"
+        "xtask: {msg}\nusage: cargo xtask train [--corpus PATH]... [--input text|html] [--check] [--out PATH]"
     );
     ExitCode::from(2)
 }

@@ -34,6 +34,7 @@ use std::time::Instant;
 use dejunk::Model;
 use dejunk::internal::{self, ModelParts, N_CONTEXT, N_LOCAL, N_TITLE, PageFeatures};
 
+use crate::align::align;
 use crate::augment;
 use crate::corpus::{self, Doc, Part, fnv64};
 use crate::gbdt;
@@ -133,7 +134,15 @@ impl Input {
     }
 }
 
-pub fn run(root: &Path, corpora: &[PathBuf], check: bool, input: Input) -> Result<(), String> {
+/// Where `run` writes the model: the built-in one's files, or `out` (the
+/// model) and `out` with `.version` added (its version).
+pub fn run(
+    root: &Path,
+    corpora: &[PathBuf],
+    check: bool,
+    input: Input,
+    out: Option<&Path>,
+) -> Result<(), String> {
     let t0 = Instant::now();
     let mut docs = corpus::load(corpora, input == Input::Html)?;
     let n_real = docs.len();
@@ -436,8 +445,13 @@ pub fn run(root: &Path, corpora: &[PathBuf], check: bool, input: Input) -> Resul
         Input::Text => ("model/dejunk.model", "model/VERSION"),
         Input::Html => ("model/dejunk-html.model", "model/VERSION-html"),
     };
-    let model_path = root.join(model_name);
-    let version_path = root.join(version_name);
+    let (model_path, version_path) = match out {
+        Some(p) => (
+            p.to_path_buf(),
+            PathBuf::from(format!("{}.version", p.display())),
+        ),
+        None => (root.join(model_name), root.join(version_name)),
+    };
     let version_text = format!("{}\n", parts.version);
     if check {
         let old = std::fs::read_to_string(&model_path).unwrap_or_default();
@@ -643,65 +657,6 @@ fn gold_labels(norms: &[String], gold: &str) -> Vec<f32> {
             }
         })
         .collect()
-}
-
-/// Which tokens of `a` lie in the matching blocks of a monotonic alignment
-/// of `a` with `b`: the longest common run (the earliest of equal ones),
-/// then recursively the parts left and right of it.
-fn align(a: &[u32], b: &[u32]) -> Vec<bool> {
-    let mut b2j: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (j, &x) in b.iter().enumerate() {
-        b2j.entry(x).or_default().push(j);
-    }
-    let mut covered = vec![false; a.len()];
-    // Lengths of the common runs ending at b[j], for the previous and the
-    // current i; only the touched entries are non-zero.
-    let mut prev = vec![0usize; b.len()];
-    let mut cur = vec![0usize; b.len()];
-    let mut touched_prev: Vec<usize> = Vec::new();
-    let mut touched_cur: Vec<usize> = Vec::new();
-    let mut stack = vec![(0usize, a.len(), 0usize, b.len())];
-    while let Some((alo, ahi, blo, bhi)) = stack.pop() {
-        if alo >= ahi || blo >= bhi {
-            continue;
-        }
-        let (mut bi, mut bj, mut size) = (alo, blo, 0usize);
-        for (i, x) in a.iter().enumerate().take(ahi).skip(alo) {
-            if let Some(js) = b2j.get(x) {
-                let start = js.partition_point(|&j| j < blo);
-                for &j in js[start..].iter().take_while(|&&j| j < bhi) {
-                    let k = if j > blo { prev[j - 1] } else { 0 } + 1;
-                    cur[j] = k;
-                    touched_cur.push(j);
-                    if k > size {
-                        bi = i + 1 - k;
-                        bj = j + 1 - k;
-                        size = k;
-                    }
-                }
-            }
-            for &j in &touched_prev {
-                prev[j] = 0;
-            }
-            touched_prev.clear();
-            for &j in &touched_cur {
-                prev[j] = cur[j];
-                cur[j] = 0;
-            }
-            std::mem::swap(&mut touched_prev, &mut touched_cur);
-        }
-        for &j in &touched_prev {
-            prev[j] = 0;
-        }
-        touched_prev.clear();
-        if size == 0 {
-            continue;
-        }
-        covered[bi..bi + size].iter_mut().for_each(|c| *c = true);
-        stack.push((alo, bi, blo, bj));
-        stack.push((bi + size, ahi, bj + size, bhi));
-    }
-    covered
 }
 
 /// Reads the curated packs: `category<TAB>phrase` lines, `#` comments.
@@ -926,25 +881,6 @@ fn gram_hash(words: &[&str]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn alignment_is_monotonic_and_counts_repeats_once() {
-        // The gold's run is matched at its first place in the page only.
-        assert_eq!(
-            align(&[1, 2, 3, 9, 1, 2, 3], &[1, 2, 3]),
-            [true, true, true, false, false, false, false]
-        );
-        // The longest run wins, then the parts left and right of it.
-        assert_eq!(
-            align(&[5, 1, 2, 3, 4, 6, 7], &[5, 7, 1, 2, 3, 4, 6, 7]),
-            [true, true, true, true, true, true, true]
-        );
-        // Of equal runs the earliest in the page; what crosses it is lost.
-        assert_eq!(
-            align(&[4, 5, 1, 2], &[1, 2, 4, 5, 6]),
-            [true, true, false, false]
-        );
-    }
 
     #[test]
     fn blocks_are_body_when_half_their_words_align() {
