@@ -346,14 +346,11 @@ fn tail_junk(output: &str, gold: &str) -> (u64, u64) {
     ((o.len() - after) as u64, g.len() as u64)
 }
 
-/// Lowercased `\w+` runs (Unicode word characters).
+/// Lowercased `\w+` runs (Unicode word characters), as a multiset.
 fn tokens(s: &str) -> HashMap<String, u32> {
     let mut out = HashMap::new();
-    for t in s
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|t| !t.is_empty())
-    {
-        *out.entry(t.to_lowercase()).or_insert(0) += 1;
+    for t in token_seq(s) {
+        *out.entry(t).or_insert(0) += 1;
     }
     out
 }
