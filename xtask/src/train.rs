@@ -446,10 +446,11 @@ pub fn run(
         Input::Html => ("model/dejunk-html.model", "model/VERSION-html"),
     };
     let (model_path, version_path) = match out {
-        Some(p) => (
-            p.to_path_buf(),
-            PathBuf::from(format!("{}.version", p.display())),
-        ),
+        Some(p) => {
+            let mut v = p.as_os_str().to_owned();
+            v.push(".version");
+            (p.to_path_buf(), PathBuf::from(v))
+        }
         None => (root.join(model_name), root.join(version_name)),
     };
     let version_text = format!("{}\n", parts.version);
