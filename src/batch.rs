@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use crate::cleaner::Cleaner;
-use crate::page::Page;
+use crate::owned::AsPage;
 
 /// Pages taken from the input at a time and cleaned in parallel: enough to
 /// keep every core busy over pages of uneven size, few enough to hold in
@@ -31,10 +31,10 @@ pub struct Batch<'c, I> {
     done: std::vec::IntoIter<String>,
 }
 
-impl<'a, I> Iterator for Batch<'_, I>
+impl<I> Iterator for Batch<'_, I>
 where
     I: Iterator,
-    I::Item: Into<Page<'a>> + Send,
+    I::Item: AsPage + Send,
 {
     type Item = String;
 
@@ -49,7 +49,7 @@ where
         let cleaner = self.cleaner;
         let out: Vec<String> = chunk
             .into_par_iter()
-            .map(|page| cleaner.clean(page))
+            .map(|page| cleaner.clean(page.as_page()))
             .collect();
         self.done = out.into_iter();
         self.done.next()
@@ -59,11 +59,13 @@ where
 impl Cleaner {
     /// Cleans many pages in parallel on rayon's thread pool (all cores, or
     /// the pool the call runs in with `ThreadPool::install`), and yields
-    /// each page's [`Cleaner::clean`] output in input order. The pages are
-    /// anything that makes a [`Page`] (text pages as `&str`, or pages made
-    /// with [`Page`]'s constructors: HTML, bytes, a site's memory); pages
-    /// held as `String`s are given by reference (`pages.iter()`). Needs the
-    /// `rayon` feature.
+    /// each page's [`Cleaner::clean`] output in input order. The pages come
+    /// from any iterator, taken lazily a chunk at a time (256 pages), and
+    /// are anything a [`Page`](crate::Page) is borrowed from ([`AsPage`]):
+    /// text as `&str` or an owned `String`, text bytes as `Vec<u8>`, pages
+    /// made with `Page`'s constructors, or owned ones made with
+    /// [`OwnedPage`](crate::OwnedPage)'s (HTML, sniffed, with a site's
+    /// memory). Needs the `rayon` feature.
     ///
     /// # Example
     ///
@@ -78,11 +80,18 @@ impl Cleaner {
     /// let docs = vec!["<p>The bridge reopened on Monday after two years of repairs, the city said.</p>".to_string(); 3];
     /// let cleaned: Vec<String> = cleaner.clean_batch(docs.iter().map(|d| Page::html(d))).collect();
     /// assert_eq!(cleaned, vec![cleaner.clean(Page::html(&docs[0])); 3]);
+    ///
+    /// // Owned pages, read lazily (here: lines of a file, one page each).
+    /// let file = "The bridge reopened on Monday after two years of repairs, the city said.\n<p>Hello</p>";
+    /// let pages = file.lines().map(|l| dejunk::OwnedPage::auto(l.as_bytes().to_vec(), None));
+    /// assert_eq!(cleaner.clean_batch(pages).count(), 2);
+    /// let strings = vec![String::from("The bridge reopened on Monday after two years of repairs.")];
+    /// assert_eq!(cleaner.clean_batch(strings).count(), 1);
     /// ```
-    pub fn clean_batch<'a, I>(&self, pages: I) -> Batch<'_, I::IntoIter>
+    pub fn clean_batch<I>(&self, pages: I) -> Batch<'_, I::IntoIter>
     where
         I: IntoIterator,
-        I::Item: Into<Page<'a>> + Send,
+        I::Item: AsPage + Send,
     {
         Batch {
             cleaner: self,

@@ -260,7 +260,7 @@ impl Cleaner {
 
     /// Like [`Cleaner::clean`], appending to `out` (to reuse a buffer in a
     /// loop). `out` is not cleared first; text already in it is followed
-    /// by a line break.
+    /// by a line break, unless it ends with one.
     ///
     /// # Example
     ///
@@ -272,6 +272,10 @@ impl Cleaner {
     ///     cleaner.clean_into(page, &mut out);
     /// }
     /// assert!(out.starts_with("The museum"));
+    ///
+    /// let mut out = String::from("previous\n");
+    /// cleaner.clean_into("The museum will reopen in May, its director told reporters on Friday.", &mut out);
+    /// assert!(out.starts_with("previous\nThe museum"));
     /// ```
     pub fn clean_into<'a>(&self, page: impl Into<Page<'a>>, out: &mut String) {
         self.run_clean(page.into(), out, None);

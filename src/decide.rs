@@ -329,9 +329,10 @@ pub(crate) fn drop_seen(
     }
 }
 
-/// Appends the kept blocks' text to `out`, one a line.
+/// Appends the kept blocks' text to `out`, one a line; text already in
+/// `out` is followed by one line break (none added after one it ends with).
 pub(crate) fn write_kept(page: &Scored<'_>, kept: &[bool], out: &mut String) {
-    let mut first = out.is_empty();
+    let mut first = out.is_empty() || out.ends_with('\n');
     for (i, &k) in kept.iter().enumerate() {
         if k {
             if !first {

@@ -209,10 +209,13 @@ mod markdown;
 mod math;
 mod memory;
 mod model;
+mod owned;
 mod page;
 mod phrase;
 mod score;
 mod segment;
+#[cfg(feature = "html")]
+mod sniff;
 mod title;
 mod window;
 
@@ -225,6 +228,7 @@ pub use crate::cleaner::{clean_html, decode_html};
 pub use crate::error::{Error, ErrorKind};
 pub use crate::memory::{Observation, SiteMemory, SiteMemoryBuilder};
 pub use crate::model::Model;
+pub use crate::owned::{AsPage, OwnedPage};
 pub use crate::page::Page;
 /// The scraper crate (feature `scraper`), whose parsed documents
 /// [`Page::document`] and [`Page::element`] take.

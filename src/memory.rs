@@ -21,7 +21,7 @@
 use std::sync::Mutex;
 
 use crate::error::{Error, ErrorKind};
-use crate::hash::{hash_bytes, mix};
+use crate::hash::{keyed_hash, mix};
 use crate::segment::Segmented;
 
 /// Slots per bucket: 8 slots of 8 bytes, one cache line.
@@ -478,8 +478,9 @@ impl SiteMemoryBuilder {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidMemory`] when the size is under 32 KiB, the
-    /// page minimum under 2 or the share outside `0..=1`.
+    /// [`ErrorKind::InvalidMemory`] when the size is under 32 KiB or more
+    /// than the machine can allocate, the page minimum under 2 or the
+    /// share outside `0..=1`.
     ///
     /// # Example
     ///
@@ -508,21 +509,30 @@ impl SiteMemoryBuilder {
             ));
         }
         let buckets_per_shard = self.memory_bytes / (SHARDS * SLOTS * size_of::<Slot>());
-        let shards = (0..SHARDS)
-            .map(|_| {
-                Mutex::new(Shard {
-                    slots: vec![Slot::default(); buckets_per_shard * SLOTS].into_boxed_slice(),
-                    ops: 0,
-                })
-            })
-            .collect();
+        let mut shards = Vec::with_capacity(SHARDS);
+        for _ in 0..SHARDS {
+            // Reserved before it is filled: a size the machine cannot give
+            // is an error, not an aborted process.
+            let mut slots = Vec::new();
+            if slots.try_reserve_exact(buckets_per_shard * SLOTS).is_err() {
+                return invalid(format!(
+                    "memory_bytes: cannot allocate {} bytes",
+                    self.memory_bytes
+                ));
+            }
+            slots.resize(buckets_per_shard * SLOTS, Slot::default());
+            shards.push(Mutex::new(Shard {
+                slots: slots.into_boxed_slice(),
+                ops: 0,
+            }));
+        }
         // P(decay) = DECAY^-c as a threshold on a uniform u64 draw; past
         // c = 600 the probability is under 1e-20 and taken as zero.
         let decay = (0..600)
             .map(|c| (DECAY.powi(-c) * u64::MAX as f64) as u64)
             .collect();
         Ok(SiteMemory {
-            shards,
+            shards: shards.into_boxed_slice(),
             buckets_per_shard,
             min_pages: self.min_pages,
             min_share: self.min_share,
@@ -537,8 +547,12 @@ fn lock(m: &Mutex<Shard>) -> std::sync::MutexGuard<'_, Shard> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// A site's key. Keys of the memory are keyed with this process's seed
+/// (`hash::keyed_hash`): a page's lines are chosen by whoever wrote the
+/// page, and with a fixed hash one site's lines could be crafted to land
+/// on another site's keys (its boilerplate, its page count).
 fn site_hash(site: &str) -> u64 {
-    hash_bytes(site.as_bytes())
+    keyed_hash(site.as_bytes())
 }
 
 /// The key of a normalised line of a site, and whether the line is a
@@ -560,12 +574,24 @@ fn line_key(site: u64, norm: &str) -> Option<(u64, bool)> {
         last_digit = digit;
     }
     let one_word = !norm.contains(' ');
-    Some((mix(hash_bytes(&folded) ^ site.rotate_left(29)), one_word))
+    Some((mix(keyed_hash(&folded) ^ site.rotate_left(29)), one_word))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keys are the process's (keyed), not the fixed hash a page's
+    /// author could search for collisions with another site's keys.
+    #[test]
+    fn keys_are_keyed() {
+        let fixed = crate::hash::hash_bytes(b"victim.example");
+        assert_ne!(site_hash("victim.example"), fixed);
+        let (key, _) = line_key(fixed, "subscribe to our newsletter").unwrap();
+        let unkeyed =
+            mix(crate::hash::hash_bytes(b"subscribe to our newsletter") ^ fixed.rotate_left(29));
+        assert_ne!(key, unkeyed);
+    }
 
     /// `n` spelled in letters (digits would all fold to one).
     fn letters(mut n: usize) -> String {

@@ -129,6 +129,36 @@ impl<'a> Page<'a> {
         Page::of(Content::HtmlBytes(bytes, content_type))
     }
 
+    /// A page whose kind is not known: HTML when its `Content-Type` (the
+    /// HTTP header's value, if any) says `text/html` or
+    /// `application/xhtml+xml`, or, when it names no type, when its first
+    /// bytes are what the WHATWG MIME Sniffing standard reads as HTML
+    /// (after whitespace, and a byte-order mark: `<!DOCTYPE html`,
+    /// `<html`, `<head`, `<body`, `<div`, `<p`, `<table`, `<!--` and the
+    /// standard's other tags). HTML is cleaned as [`Page::html_bytes`]
+    /// cleans it, anything else as [`Page::bytes`]. The command-line
+    /// tool, the Python package and the examples read files this way;
+    /// [`Page::text`] and [`Page::bytes`] stay literal.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::Page;
+    ///
+    /// assert!(Page::auto(b"<!DOCTYPE html><title>Hi</title><p>Hello</p>", None).is_html());
+    /// assert!(!Page::auto(b"Hello\nWorld", None).is_html());
+    /// assert!(Page::auto(b"Hello", Some("text/html; charset=utf-8")).is_html());
+    /// assert!(!Page::auto(b"<html>", Some("text/plain")).is_html());
+    /// ```
+    pub fn auto(bytes: &'a [u8], content_type: Option<&'a str>) -> Page<'a> {
+        #[cfg(feature = "html")]
+        if crate::sniff::is_html(bytes, content_type) {
+            return Page::html_bytes(bytes, content_type);
+        }
+        let _ = content_type;
+        Page::bytes(bytes)
+    }
+
     /// A document the caller already parsed with [`scraper`](crate::scraper)
     /// (html5ever's tree): a walk of its tree makes the same lines, with
     /// the same DOM features, as [`Page::html`] makes of its source, and

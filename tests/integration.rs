@@ -13,6 +13,7 @@ mod integration {
     pub mod dom;
     #[cfg(feature = "html")]
     pub mod encodings;
+    pub mod first_hour;
     #[cfg(feature = "scraper")]
     pub mod html5lib;
     pub mod layers;

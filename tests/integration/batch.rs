@@ -34,3 +34,40 @@ fn batch_output_is_the_sequential_output_in_order() {
     assert_eq!(batch[6], cleaner.clean(dejunk::Page::html(&html[6])));
     assert_eq!(cleaner.clean_batch(Vec::<&str>::new()).count(), 0);
 }
+
+#[test]
+fn batch_takes_owned_pages_lazily_in_order() {
+    use dejunk::OwnedPage;
+    let cleaner = Cleaner::new();
+    let lines: Vec<String> = (0..600)
+        .map(|i| format!("Story {i}: the bridge reopened on Monday after two years of repairs, the city said."))
+        .collect();
+    // Owned strings, moved in.
+    let out: Vec<String> = cleaner.clean_batch(lines.clone()).collect();
+    assert_eq!(
+        out,
+        lines.iter().map(|l| cleaner.clean(l)).collect::<Vec<_>>()
+    );
+    // Bytes, and sniffed HTML with a site, from a lazy iterator: the input
+    // is read a chunk at a time, not all at once.
+    let memory = dejunk::SiteMemory::new();
+    let taken = std::cell::Cell::new(0);
+    let pages = lines.iter().enumerate().map(|(i, l)| {
+        taken.set(taken.get() + 1);
+        let bytes = if i % 2 == 0 {
+            format!("<p>{l}</p>")
+        } else {
+            l.clone()
+        }
+        .into_bytes();
+        OwnedPage::auto(bytes, None).site(&memory, "news.example".to_string())
+    });
+    let mut batch = cleaner.clean_batch(pages);
+    assert_eq!(batch.next().as_deref(), Some(lines[0].as_str()));
+    assert!(taken.get() < lines.len());
+    let rest: Vec<String> = batch.collect();
+    assert_eq!(rest.len(), 599);
+    assert_eq!(rest[0], lines[1]);
+    let bytes: Vec<Vec<u8>> = lines.iter().map(|l| l.clone().into_bytes()).collect();
+    assert_eq!(cleaner.clean_batch(bytes).collect::<Vec<_>>(), out);
+}
