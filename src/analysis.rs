@@ -64,7 +64,7 @@ impl<'t> Analysis<'t> {
     /// ```
     /// let a = dejunk::Cleaner::new().analyze("one\n\ntwo");
     /// assert_eq!(a.blocks().len(), 2);
-    /// assert_eq!(a.blocks()[1].line(), 2);
+    /// assert_eq!(a.blocks()[1].line(), 3);
     /// ```
     pub fn blocks(&self) -> &[Block<'t>] {
         &self.blocks
@@ -122,17 +122,18 @@ pub struct Block<'t> {
 }
 
 impl<'t> Block<'t> {
-    /// The 0-based line number of the block in the input (lines split on
-    /// `\n`); for HTML input, in the text extracted from the HTML.
+    /// The block's line in the input, counted from 1 as in every message
+    /// and reason (lines split on `\n`); for HTML input, in the text
+    /// extracted from the HTML.
     ///
     /// # Example
     ///
     /// ```
     /// let a = dejunk::Cleaner::new().analyze("\n\nthird line");
-    /// assert_eq!(a.blocks()[0].line(), 2);
+    /// assert_eq!(a.blocks()[0].line(), 3);
     /// ```
     pub fn line(&self) -> usize {
-        self.line
+        self.line + 1
     }
 
     /// The block's text, trimmed of surrounding whitespace.
@@ -251,6 +252,12 @@ pub struct Reason {
     pub(crate) kind: ReasonKind,
     pub(crate) detail: String,
     pub(crate) weight: f32,
+    /// The 1-based line of the block a rule refers to.
+    pub(crate) line: Option<usize>,
+    /// What the reason means, in words (a feature's meaning).
+    pub(crate) meaning: Cow<'static, str>,
+    /// The site memory's counts: pages with the line, pages seen.
+    pub(crate) pages: Option<(u32, u32)>,
 }
 
 impl Reason {
@@ -299,6 +306,91 @@ impl Reason {
     pub fn weight(&self) -> f32 {
         self.weight
     }
+
+    /// The line (counted from 1, as [`Block::line`]) of the block a rule
+    /// refers to: the title a block is above or under, the kept block a
+    /// duplicate repeats or is contained in; `None` for other reasons.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::ReasonKind;
+    /// let line = "The mayor opened the new bridge on Monday, the city said in a statement on Tuesday.";
+    /// let a = dejunk::Cleaner::new().analyze(format!("{line}\n{line}").as_str());
+    /// let r = &a.blocks()[1].reasons()[0];
+    /// assert_eq!((r.kind(), r.line()), (ReasonKind::Duplicate, Some(1)));
+    /// ```
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+
+    /// The phrase or user pattern matched (normalised: lowercase, no
+    /// punctuation), for [`ReasonKind::Phrase`], [`ReasonKind::KeepPattern`]
+    /// and [`ReasonKind::JunkPattern`]; `None` for other reasons.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = dejunk::Cleaner::builder().junk_patterns(["Sponsored"]).build()?;
+    /// let a = c.analyze("Sponsored content");
+    /// assert_eq!(a.blocks()[0].reasons()[0].pattern(), Some("sponsored"));
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    pub fn pattern(&self) -> Option<&str> {
+        matches!(
+            self.kind,
+            ReasonKind::Phrase | ReasonKind::KeepPattern | ReasonKind::JunkPattern
+        )
+        .then_some(self.detail.as_str())
+    }
+
+    /// The feature's name in the model (`src/feature/registry.tsv`), for
+    /// [`ReasonKind::Feature`] and [`ReasonKind::Context`]; `None` for
+    /// other reasons. [`Reason::meaning`] says it in words.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let a = dejunk::Cleaner::new().analyze("Home | News | Sport | Weather | Contact");
+    /// for r in a.blocks()[0].reasons() {
+    ///     if let Some(name) = r.feature() {
+    ///         assert!(!name.is_empty() && !r.meaning().is_empty());
+    ///     }
+    /// }
+    /// ```
+    pub fn feature(&self) -> Option<&str> {
+        matches!(self.kind, ReasonKind::Feature | ReasonKind::Context)
+            .then_some(self.detail.as_str())
+    }
+
+    /// On how many of the site's pages the site memory saw the line, and
+    /// how many of the site's pages it saw, for [`ReasonKind::SiteMemory`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let r = dejunk::Cleaner::new().analyze("Hello").blocks()[0].reasons().to_vec();
+    /// assert!(r.iter().all(|r| r.pages().is_none()));
+    /// ```
+    pub fn pages(&self) -> Option<(u32, u32)> {
+        self.pages
+    }
+
+    /// What the reason means, in words: for a feature, its meaning from
+    /// the registry (`"length-weighted mean local probability of the 10
+    /// blocks before"`), for a rule what the rule is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = dejunk::Cleaner::builder().junk_patterns(["Sponsored"]).build()?;
+    /// let a = c.analyze("Sponsored content");
+    /// assert_eq!(a.blocks()[0].reasons()[0].meaning(), "a junk pattern of the user's matched");
+    /// # Ok::<(), dejunk::Error>(())
+    /// ```
+    pub fn meaning(&self) -> &str {
+        &self.meaning
+    }
 }
 
 impl fmt::Display for Reason {
@@ -316,10 +408,14 @@ impl fmt::Display for Reason {
             ReasonKind::NearDuplicate => "near-duplicate-of",
             ReasonKind::SiteMemory => "site-memory",
             ReasonKind::Comment => "comment",
+            ReasonKind::NotText => "not-text",
         };
         match self.kind {
             ReasonKind::Phrase | ReasonKind::KeepPattern | ReasonKind::JunkPattern => {
                 write!(f, "{name} \"{}\"", self.detail)?
+            }
+            ReasonKind::Feature | ReasonKind::Context => {
+                write!(f, "{name} {} ({})", self.meaning, self.detail)?
             }
             _ if self.detail.is_empty() => write!(f, "{name}")?,
             _ => write!(f, "{name} {}", self.detail)?,
@@ -378,4 +474,8 @@ pub enum ReasonKind {
     /// A post of the page's comment section, kept by the builder's
     /// [`comments`](crate::CleanerBuilder::comments) setting.
     Comment,
+    /// Not text a reader reads: bytes decoded as text (control characters,
+    /// replacement characters), a base64 or hex blob, or minified script
+    /// or style text.
+    NotText,
 }

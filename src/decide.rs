@@ -12,6 +12,7 @@ use crate::error::{Error, ErrorKind};
 use crate::feature::{Ctx, Dom, Pack, Stats, Text, TitleRow, is_short_dated};
 use crate::memory::Recurrence;
 use crate::model::Model;
+use crate::not_text::is_not_text;
 use crate::score::Scored;
 use crate::segment::{is_invisible_line, normalize};
 use crate::title;
@@ -118,6 +119,9 @@ pub(crate) enum Why {
     /// Kept by an earlier window of a long page, at this line of the
     /// page (see [`drop_seen`]).
     Seen(usize),
+    /// Not text: decoded binary data, a base64 or hex blob, minified code
+    /// ([`crate::not_text`]).
+    NotText,
 }
 
 /// The decision on every block of a page.
@@ -217,14 +221,30 @@ fn by_model(
     let n = page.len();
     let mut kept: Vec<bool> = (0..n).map(|i| page.prob(i) >= rules.threshold).collect();
     let mut why = vec![Why::Model; n];
+    // What is not text is never kept, and never counts as body below.
+    let not_text: Vec<bool> = (0..n).map(|i| is_not_text(page.block_text(i))).collect();
+    let body = |i: usize| body_like(&page.stats[i]) && !not_text[i];
     // A page has a body: when no block that reads as body reaches the
     // threshold, the blocks scoring close to the page's best are kept as
-    // well.
-    if first && !(0..n).any(|i| kept[i] && body_like(&page.stats[i])) {
+    // well; and when the best is under the fallback's floor, the blocks
+    // that read as body and score close to the best of them (a page with
+    // a sentence of body never cleans to nothing).
+    if first && !(0..n).any(|i| kept[i] && body(i)) {
         let best = (0..n).map(|i| page.prob(i)).fold(0.0f32, f32::max);
-        let floor = best * FALLBACK_RATIO;
-        for (i, k) in kept.iter_mut().enumerate() {
-            *k |= best >= FALLBACK_MIN && page.prob(i) >= floor;
+        if best >= FALLBACK_MIN {
+            let floor = best * FALLBACK_RATIO;
+            for (i, k) in kept.iter_mut().enumerate() {
+                *k |= page.prob(i) >= floor;
+            }
+        } else {
+            let best = (0..n)
+                .filter(|&i| body(i))
+                .map(|i| page.prob(i))
+                .fold(0.0f32, f32::max);
+            let floor = best * FALLBACK_RATIO;
+            for (i, k) in kept.iter_mut().enumerate() {
+                *k |= body(i) && page.prob(i) >= floor;
+            }
         }
     }
     // A block a reader cannot see (zero-width spaces, direction marks,
@@ -232,12 +252,23 @@ fn by_model(
     // the fallback above could not have hinged on it.)
     for (i, k) in kept.iter_mut().enumerate() {
         *k = *k && !is_invisible_line(page.block_text(i));
+        if not_text[i] {
+            *k = false;
+            why[i] = Why::NotText;
+        }
     }
 
     // Lines the site memory knows as the site's boilerplate go, and
-    // cannot be the title.
+    // cannot be the title; but the memory never takes all of a page's
+    // body (pages of a site that differ only in their numbers: digits are
+    // folded in the memory's keys).
     let recurring = |i: usize| site.is_some_and(|r| r.is_recurring(i));
+    let spare_body =
+        !(0..n).any(|i| kept[i] && body(i) && !recurring(i)) && (0..n).any(|i| kept[i] && body(i));
     for i in (0..n).filter(|&i| recurring(i)) {
+        if spare_body && kept[i] && body(i) {
+            continue;
+        }
         kept[i] = false;
         why[i] = Why::Site;
     }

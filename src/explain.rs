@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock};
 use crate::analysis::{Analysis, Block, Explain, Reason, ReasonKind};
 use crate::decide::{self, Decisions, Rules, Why};
 use crate::dedup::Dup;
-use crate::feature::{CONTEXT, Ctx, LOCAL};
+use crate::feature::{CONTEXT, CONTEXT_MEANINGS, Ctx, LOCAL, LOCAL_MEANINGS};
 use crate::math::sigmoid;
 use crate::memory::Recurrence;
 use crate::model::Model;
@@ -53,6 +53,7 @@ pub(crate) fn analysis<'s, 't>(
     let top = (0..page.len())
         .map(|i| strongest(rules, model, &page, &d, i))
         .collect();
+    let repeats = repeats(&page, &d);
     let z2 = page.z2;
     let explainer = Arc::new(Explainer {
         rules: Arc::clone(rules),
@@ -60,6 +61,10 @@ pub(crate) fn analysis<'s, 't>(
         lines: page.seg.blocks.iter().map(|b| b.line + at.line).collect(),
         top,
         why: d.why,
+        repeats: repeats
+            .into_iter()
+            .map(|r| r.map(|j| page.seg.blocks[j].line + at.line))
+            .collect(),
         site,
     });
     if let Some(t) = d.title {
@@ -114,7 +119,34 @@ struct Explainer {
     /// Per block: its strongest contributions.
     top: Vec<Top>,
     why: Vec<Why>,
+    /// Per block the model dropped: the 0-based line of a kept block it
+    /// repeats exactly, if any.
+    repeats: Vec<Option<usize>>,
     site: Option<Recurrence>,
+}
+
+/// Per block the model dropped (no rule decided it): the kept block before
+/// it whose text it repeats exactly (as the exact-repeat rule of
+/// [`crate::dedup`] compares them), if any. The repeat would have gone
+/// anyway; "a repeat" says why better than the model's features.
+fn repeats(page: &Scored<'_>, d: &Decisions) -> Vec<Option<usize>> {
+    let mut kept = std::collections::HashMap::new();
+    (0..page.len())
+        .map(|i| {
+            if page.stats[i].words < crate::dedup::MIN_EXACT_WORDS {
+                return None;
+            }
+            let key = page.seg.key_of(i);
+            if d.kept[i] {
+                kept.entry(key).or_insert(i);
+                None
+            } else if d.why[i] == Why::Model {
+                kept.get(&key).copied()
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 /// A block's strongest contributions to its score (logit) in the direction
@@ -226,57 +258,141 @@ fn strongest(rules: &Rules, model: &Model, page: &Scored<'_>, d: &Decisions, i: 
 /// decision.
 fn reasons(e: &Explainer, i: usize) -> Vec<Reason> {
     let (rules, model, site) = (&*e.rules, &e.model, e.site.as_ref());
-    // Lines are counted from 1 in reasons, as in every message.
-    let line = |j: usize| format!("line {}", e.lines[j] + 1);
     let pattern = |list: &Option<decide::UserPatterns>, p: usize| {
         list.as_ref()
             .map_or(String::new(), |k| k.pattern(p).to_string())
     };
-    let rule = |kind, detail: String| Reason {
+    // Lines are counted from 1 in reasons, as in every message.
+    let rule = |kind, detail: String, line: Option<usize>, meaning: &'static str| Reason {
         kind,
-        detail,
+        detail: line.map_or(detail, |l| format!("line {l}")),
         weight: 0.0,
+        line,
+        meaning: Cow::Borrowed(meaning),
+        pages: None,
     };
+    let at = |j: usize| Some(e.lines[j] + 1);
     let mut out = Vec::with_capacity(TOP + 1);
-    match e.why[i] {
-        Why::Model => {}
-        Why::Title => out.push(rule(ReasonKind::Title, String::new())),
-        Why::Comment => out.push(rule(ReasonKind::Comment, String::new())),
-        Why::AboveTitle(t) => out.push(rule(ReasonKind::AboveTitle, line(t))),
-        Why::Dateline(t) => out.push(rule(ReasonKind::Dateline, line(t))),
-        Why::Keep(p) => out.push(rule(ReasonKind::KeepPattern, pattern(&rules.keep, p))),
-        Why::Junk(p) => out.push(rule(ReasonKind::JunkPattern, pattern(&rules.junk, p))),
-        Why::Dup(Dup::Exact(j)) => out.push(rule(ReasonKind::Duplicate, line(j))),
-        Why::Dup(Dup::Near(j)) => out.push(rule(ReasonKind::NearDuplicate, line(j))),
-        Why::Seen(l) => out.push(rule(ReasonKind::Duplicate, format!("line {}", l + 1))),
+    let r = match e.why[i] {
+        Why::Model => e.repeats[i].map(|j| {
+            rule(
+                ReasonKind::Duplicate,
+                String::new(),
+                Some(j + 1),
+                "an exact repeat of a kept block",
+            )
+        }),
+        Why::Title => Some(rule(
+            ReasonKind::Title,
+            String::new(),
+            None,
+            "the page's title",
+        )),
+        Why::Comment => Some(rule(
+            ReasonKind::Comment,
+            String::new(),
+            None,
+            "a post of the page's comment section",
+        )),
+        Why::NotText => Some(rule(
+            ReasonKind::NotText,
+            String::new(),
+            None,
+            "not text: decoded binary data, a base64 or hex blob, or minified code",
+        )),
+        Why::AboveTitle(t) => Some(rule(
+            ReasonKind::AboveTitle,
+            String::new(),
+            at(t),
+            "above the page's title: the page's header",
+        )),
+        Why::Dateline(t) => Some(rule(
+            ReasonKind::Dateline,
+            String::new(),
+            at(t),
+            "a byline or date line under the page's title",
+        )),
+        Why::Keep(p) => Some(rule(
+            ReasonKind::KeepPattern,
+            pattern(&rules.keep, p),
+            None,
+            "a keep pattern of the user's matched",
+        )),
+        Why::Junk(p) => Some(rule(
+            ReasonKind::JunkPattern,
+            pattern(&rules.junk, p),
+            None,
+            "a junk pattern of the user's matched",
+        )),
+        Why::Dup(Dup::Exact(j)) => Some(rule(
+            ReasonKind::Duplicate,
+            String::new(),
+            at(j),
+            "an exact repeat of a kept block",
+        )),
+        Why::Dup(Dup::Near(j)) => Some(rule(
+            ReasonKind::NearDuplicate,
+            String::new(),
+            at(j),
+            "mostly contained in other kept blocks",
+        )),
+        Why::Seen(l) => Some(rule(
+            ReasonKind::Duplicate,
+            String::new(),
+            Some(l + 1),
+            "an exact repeat of a kept block",
+        )),
         Why::Site => {
             let (count, pages) = site.map_or((0, 0), |r| {
                 let c = r.counts[i].unwrap_or(0);
                 (c, r.pages.max(c))
             });
-            out.push(rule(
-                ReasonKind::SiteMemory,
-                format!("on {count} of {pages} pages of the site"),
-            ));
+            Some(Reason {
+                pages: Some((count, pages)),
+                ..rule(
+                    ReasonKind::SiteMemory,
+                    format!("on {count} of {pages} pages of the site"),
+                    None,
+                    "a line the site memory saw on many of the site's pages",
+                )
+            })
         }
-    }
+    };
+    out.extend(r);
     let top = &e.top[i];
     out.extend(
         top.parts[..usize::from(top.len)]
             .iter()
             .map(|&(weight, s)| {
-                let (kind, detail) = match s {
-                    Source::Context(k) => {
-                        (ReasonKind::Context, CONTEXT[usize::from(k)].to_string())
-                    }
-                    Source::Trees => (ReasonKind::Context, "trees".to_string()),
-                    Source::Local(k) => (ReasonKind::Feature, LOCAL[usize::from(k)].to_string()),
-                    Source::Phrase(id) => (ReasonKind::Phrase, model.phrase(id).0.to_string()),
+                let (kind, detail, meaning) = match s {
+                    Source::Context(k) => (
+                        ReasonKind::Context,
+                        CONTEXT[usize::from(k)].to_string(),
+                        CONTEXT_MEANINGS[usize::from(k)],
+                    ),
+                    Source::Trees => (
+                        ReasonKind::Context,
+                        "trees".to_string(),
+                        "the context trees: the block's score, its neighbours' and its place in the page, together",
+                    ),
+                    Source::Local(k) => (
+                        ReasonKind::Feature,
+                        LOCAL[usize::from(k)].to_string(),
+                        LOCAL_MEANINGS[usize::from(k)],
+                    ),
+                    Source::Phrase(id) => (
+                        ReasonKind::Phrase,
+                        model.phrase(id).0.to_string(),
+                        "a phrase the model learned",
+                    ),
                 };
                 Reason {
                     kind,
                     detail,
                     weight,
+                    line: None,
+                    meaning: Cow::Borrowed(meaning),
+                    pages: None,
                 }
             }),
     );

@@ -209,6 +209,7 @@ mod markdown;
 mod math;
 mod memory;
 mod model;
+mod not_text;
 mod owned;
 mod page;
 mod phrase;

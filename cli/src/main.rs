@@ -14,7 +14,7 @@
 //! run goes on; the exit status is 1 when any record failed.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, sync_channel};
@@ -92,8 +92,9 @@ struct Args {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Add "blocks" to each output object: every block with its decision,
-    /// score and reasons.
+    /// Every block with its decision, score and reasons: "blocks" in each
+    /// output object; with text output, a row a block (`keep`/`drop`,
+    /// score, line, text) and its reasons under it.
     #[arg(long)]
     explain: bool,
 
@@ -181,6 +182,11 @@ fn main() -> ExitCode {
 /// Runs the command; returns the number of failed records.
 fn run(args: &Args) -> Result<u64, String> {
     let started = Instant::now();
+    // No file and a terminal for stdin: a newcomer's first try, not a page
+    // being typed in.
+    if args.files.len() == 1 && args.files[0] == "-" && io::stdin().is_terminal() {
+        return Err("no input: give files, or pipe a page into stdin (see `dejunk --help`)".into());
+    }
     let mut builder = Cleaner::builder();
     if let Some(t) = args.threshold {
         builder.threshold(t);
@@ -286,7 +292,9 @@ fn run(args: &Args) -> Result<u64, String> {
         (Ok(_), Err(e)) => return Err(e),
         (Ok(c), Ok(())) => c,
     };
-    if !args.quiet {
+    // A run of one page says nothing unless something went wrong.
+    let records = counts.pages + counts.skipped + counts.failed;
+    if !args.quiet && (records > 1 || counts.failed + counts.skipped > 0) {
         eprintln!(
             "dejunk: {} pages cleaned, {} records skipped, {} failed, in {:.1} s",
             counts.pages,
@@ -503,6 +511,29 @@ impl Serialize for Reasons<'_> {
     }
 }
 
+/// An analysis as text: a row a block (`keep` or `drop`, score, line,
+/// text), each reason on a line under it.
+fn rows(a: &dejunk::Analysis<'_>) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for b in a.blocks() {
+        let verdict = if b.is_kept() { "keep" } else { "drop" };
+        let _ = write!(
+            out,
+            "{verdict} {:.2} {:>5}  {}",
+            b.score(),
+            b.line(),
+            b.text()
+        );
+        for r in b.reasons() {
+            let _ = write!(out, "\n             - {r}");
+        }
+        out.push('\n');
+    }
+    out.pop();
+    out
+}
+
 impl Job<'_> {
     fn process(&self, item: Item) -> Out {
         let file = &self.files[item.file];
@@ -541,8 +572,11 @@ impl Job<'_> {
             To::Text => true,
             To::Jsonl => false,
         };
-        if as_text && !markdown {
+        if as_text && !markdown && !self.explain {
             return Ok(Out::Text(c.clean(input)));
+        }
+        if as_text && self.explain {
+            return Ok(Out::Text(rows(&c.analyze(input))));
         }
         // The title and the text (Markdown, when asked for, from the same
         // run); with --explain, every block and its reasons (an analysis

@@ -705,3 +705,28 @@ fn lone_surrogates_in_json_are_replaced() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(records(&out)[0]["text"].as_str().unwrap().contains(BODY2));
 }
+
+/// A saved page with --explain: a row a block with its reasons, in text
+/// (not ignored); a run of one page prints no summary.
+#[test]
+fn explain_of_a_single_page_and_no_summary() {
+    let html = format!(
+        "<html><head><link rel=\"stylesheet\" href=\"a.css\"></head><body><nav><a href=\"/\">Home</a></nav>\
+         <h1>The library</h1><p>{BODY}</p><p>Share this article</p></body></html>"
+    );
+    let path = temp("explain.html", html.as_bytes());
+    let out = dejunk(&["--explain", &path], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("keep ") && text.contains(BODY), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("drop ") && l.ends_with("Home")),
+        "{text}"
+    );
+    assert!(text.contains("             - "), "{text}");
+    assert!(!text.contains("<link"), "{text}");
+    let out = dejunk(&[&path], b"");
+    assert_eq!(stderr(&out), "");
+    assert!(String::from_utf8(out.stdout).unwrap().contains(BODY));
+}

@@ -38,6 +38,13 @@ pub fn main(name: &str, input: Input) -> ExitCode {
                 );
                 return ExitCode::SUCCESS;
             }
+            _ if arg.starts_with("--") => {
+                eprintln!(
+                    "{name}: unknown option {arg}\nusage: {name} [FILE|-] [--explain] [--threshold T]{}",
+                    usage_extra(input)
+                );
+                return ExitCode::from(2);
+            }
             _ if path.is_none() => path = Some(arg),
             _ => {
                 eprintln!(
@@ -60,10 +67,12 @@ pub fn main(name: &str, input: Input) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    // Text: a byte-order mark decides, else UTF-8. HTML: the encoding a
-    // browser would find.
+    // Text: HTML when its first bytes say so (the WHATWG sniffing rules:
+    // a saved page given to `clean` is cleaned as HTML), else text, a
+    // byte-order mark deciding its encoding, else UTF-8. HTML: the
+    // encoding a browser would find.
     let page = match input {
-        Input::Text => dejunk::Page::bytes(&bytes),
+        Input::Text => dejunk::Page::auto(&bytes, None),
         #[cfg(feature = "html")]
         Input::Html => dejunk::Page::html_bytes(&bytes, None),
         #[cfg(not(feature = "html"))]

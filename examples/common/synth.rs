@@ -197,8 +197,8 @@ impl Score {
 pub fn kept_lines(page: &SynthPage, a: &dejunk::Analysis<'_>) -> Vec<bool> {
     let mut kept = vec![false; page.body.len()];
     for b in a.blocks() {
-        if b.is_kept() && b.line() < kept.len() {
-            kept[b.line()] = true;
+        if b.is_kept() && b.line() <= kept.len() {
+            kept[b.line() - 1] = true;
         }
     }
     kept

@@ -69,6 +69,12 @@ pub const LOCAL: [&str; N_LOCAL] =
     concat::<L_DOM0, N_DOM, N_LOCAL>(concat(Text::NAMES, Pack::NAMES), Dom::NAMES);
 /// Names of the context features, in vector order.
 pub const CONTEXT: [&str; N_CONTEXT] = concat(Ctx::NAMES, Pack::NAMES);
+/// Meanings of the local features, in vector order (the registry's
+/// words, for reasons people read).
+pub const LOCAL_MEANINGS: [&str; N_LOCAL] =
+    concat::<L_DOM0, N_DOM, N_LOCAL>(concat(Text::MEANINGS, Pack::MEANINGS), Dom::MEANINGS);
+/// Meanings of the context features, in vector order.
+pub const CONTEXT_MEANINGS: [&str; N_CONTEXT] = concat(Ctx::MEANINGS, Pack::MEANINGS);
 /// Number of title features.
 pub const N_TITLE: usize = Title::ALL.len();
 /// Names of the title features, in vector order.

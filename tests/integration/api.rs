@@ -320,7 +320,7 @@ fn analysis_of_a_long_page_is_its_cleaning() {
     assert_eq!(a.text(), cleaner.clean(page.as_str()));
     assert_eq!(a.blocks().len(), 40_000);
     for (i, b) in a.blocks().iter().enumerate().step_by(997) {
-        assert_eq!(b.line(), i);
+        assert_eq!(b.line(), i + 1);
         assert_eq!(&page[b.span()], b.text());
     }
     // A paragraph kept in an early window and repeated in a later one goes
@@ -362,8 +362,9 @@ fn messages_count_lines_from_one() {
     let a = Cleaner::new().analyze(page.as_str());
     let copy = &a.blocks()[3];
     assert_eq!(copy.reasons()[0].kind(), ReasonKind::Duplicate);
-    assert_eq!(a.blocks()[1].line(), 1);
+    assert_eq!(a.blocks()[1].line(), 2);
     assert_eq!(copy.reasons()[0].detail(), "line 2");
+    assert_eq!(copy.reasons()[0].line(), Some(a.blocks()[1].line()));
     let err = Model::from_bytes(b"not a model").unwrap_err();
     assert!(
         matches!(err.kind(), ErrorKind::InvalidModel { line: Some(1), .. }),

@@ -41,3 +41,97 @@ fn html_given_as_bytes_of_unknown_kind_is_read_as_html() {
     // A text page is not sniffed as HTML.
     assert_eq!(cleaner.clean(Page::auto(BODY.as_bytes(), None)), BODY);
 }
+
+/// A xorshift stream of bytes: the same "random" bytes on every run.
+fn random_bytes(n: usize) -> Vec<u8> {
+    let mut x = 0x9E37_79B9_7F4A_7C15u64;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 32) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn random_bytes_are_not_kept() {
+    let bytes = random_bytes(1 << 20);
+    let cleaner = Cleaner::new();
+    let text = cleaner.clean(Page::bytes(&bytes));
+    assert!(
+        text.len() < bytes.len() / 100,
+        "text: {} bytes kept",
+        text.len()
+    );
+    #[cfg(feature = "html")]
+    {
+        let html = cleaner.clean(Page::html_bytes(&bytes, None));
+        assert!(
+            html.len() < bytes.len() / 100,
+            "html: {} bytes kept",
+            html.len()
+        );
+        let auto = cleaner.clean(Page::auto(&bytes, None));
+        assert!(
+            auto.len() < bytes.len() / 100,
+            "auto: {} bytes kept",
+            auto.len()
+        );
+    }
+    // The reason says what it is.
+    let a = cleaner.analyze(Page::bytes(&bytes[..4096]));
+    assert!(a.blocks().iter().any(|b| {
+        b.reasons()
+            .first()
+            .is_some_and(|r| r.kind() == dejunk::ReasonKind::NotText)
+    }));
+}
+
+#[test]
+fn a_base64_page_cleans_to_nothing() {
+    // 200 lines of 76 base64 characters, as a mail or a data URL wraps them.
+    let bytes = random_bytes(200 * 57);
+    const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut page = String::new();
+    for chunk in bytes.chunks(57) {
+        for c in chunk.chunks(3) {
+            let n = (u32::from(c[0]) << 16) | (u32::from(c[1]) << 8) | u32::from(c[2]);
+            for k in (0..4).rev() {
+                page.push(char::from(B64[(n >> (6 * k) & 63) as usize]));
+            }
+        }
+        page.push('\n');
+    }
+    assert_eq!(Cleaner::new().clean(page.as_str()), "");
+    // A minified script pasted into a text page goes too; the sentence stays.
+    let script = "!function(e,t){\"object\"==typeof exports?module.exports=t():e.lib=t()}(this,function(){var e={};return e.a=function(t){return t*2},e});".repeat(4);
+    let out = Cleaner::new().clean(format!("{BODY}\n{script}").as_str());
+    assert_eq!(out, BODY);
+}
+
+#[test]
+fn a_short_page_with_a_sentence_of_body_never_cleans_to_nothing() {
+    let cleaner = Cleaner::new();
+    for page in [
+        format!("{BODY}\nSign up now"),
+        format!("Download our app\n{BODY}"),
+        format!("Menu\n{BODY}\nShare"),
+    ] {
+        assert!(cleaner.clean(page.as_str()).contains(BODY), "{page:?}");
+    }
+    // With site memory: pages that differ only in their numbers.
+    let memory = SiteMemory::new();
+    let page = |n: u32| {
+        format!(
+            "Home | News\nThe council met {n} times this year and approved {n} new projects for the town centre."
+        )
+    };
+    for n in 1..=6 {
+        memory.observe("town.example", page(n).as_str());
+    }
+    let out = cleaner.clean(Page::text(&page(7)).site(&memory, "town.example"));
+    assert!(out.contains("approved 7 new projects"), "{out:?}");
+    assert!(!out.contains("Home | News"));
+}

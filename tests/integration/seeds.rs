@@ -173,7 +173,7 @@ fn nothing_above_the_title_is_kept() {
             .position(|b| b.reasons().iter().any(|r| r.kind() == ReasonKind::Title))
             .unwrap_or_else(|| panic!("{name}: no title"));
         assert_eq!(a.title(), Some(blocks[t].text()), "{name}");
-        let title_line = format!("line {}", blocks[t].line() + 1);
+        let title_line = format!("line {}", blocks[t].line());
         for b in &blocks[..t] {
             assert!(!b.is_kept(), "{name}: {}", b.text());
             if b.score() >= cleaner.threshold() {
