@@ -1,5 +1,5 @@
-//! Python bindings of `dejunk`: `clean`, `clean_html`,
-//! `clean_html_markdown`, `Cleaner`, `SiteMemory`, `Block`, `Reason`,
+//! Python bindings of `dejunk`: `clean` (and, in `__init__.py`, `clean_html`,
+//! `clean_html_markdown`), `Cleaner`, `SiteMemory`, `Block`, `Reason`,
 //! `DejunkError`. Pages are `str` or `bytes` (decoded as the crate decodes
 //! them). The GIL is released while decoding and cleaning; nothing panics
 //! across the boundary (cleaning never panics, and construction errors
@@ -51,24 +51,23 @@ impl FromPyObject<'_, '_> for Input {
     }
 }
 
-/// What to clean a page as.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum As {
-    Text,
-    Html,
-    Markdown,
-}
-
 impl Input {
     /// The page as the cleaner takes it (bytes decoded as the crate
     /// decodes them: HTML by the encoding a browser would find, text by its
     /// byte-order mark or as UTF-8), with the site's memory when given.
-    fn page<'a>(&'a self, html: bool, site: Site<'a>) -> dejunk::Page<'a> {
+    /// `html=None` sniffs: HTML when the page starts as HTML does
+    /// (`dejunk::Page::auto`, the WHATWG sniffing rules).
+    fn page<'a>(&'a self, html: Option<bool>, site: Site<'a>) -> dejunk::Page<'a> {
         let page = match (self, html) {
-            (Input::Str(s), false) => dejunk::Page::text(s),
-            (Input::Str(s), true) => dejunk::Page::html(s),
-            (Input::Bytes(b), false) => dejunk::Page::bytes(b),
-            (Input::Bytes(b), true) => dejunk::Page::html_bytes(b, None),
+            (Input::Str(s), Some(false)) => dejunk::Page::text(s),
+            (Input::Str(s), Some(true)) => dejunk::Page::html(s),
+            (Input::Str(s), None) if dejunk::Page::auto(s.as_bytes(), None).is_html() => {
+                dejunk::Page::html(s)
+            }
+            (Input::Str(s), None) => dejunk::Page::text(s),
+            (Input::Bytes(b), Some(false)) => dejunk::Page::bytes(b),
+            (Input::Bytes(b), Some(true)) => dejunk::Page::html_bytes(b, None),
+            (Input::Bytes(b), None) => dejunk::Page::auto(b, None),
         };
         match site {
             Some((memory, site)) => page.site(memory, site),
@@ -140,17 +139,23 @@ fn one_off(
     .map(std::borrow::Cow::Owned)
 }
 
-/// The main body content of a page given as raw page text (one block a
-/// line): the kept lines, trimmed, in input order, one per line. Options
-/// are those of `Cleaner`; reuse a `Cleaner` when cleaning many pages with
-/// options.
+/// The main body content of a page: the kept lines, trimmed, in input
+/// order, one per line. The page is str, or bytes in any encoding; html=None
+/// reads it as HTML when it starts as HTML does (<!DOCTYPE html>, <html>,
+/// <p>, ...: the WHATWG sniffing rules), else as raw page text (one block
+/// a line); html=True or False says which. markdown=True writes an HTML
+/// page's content as Markdown. Options are those of `Cleaner`; reuse a
+/// `Cleaner` when cleaning many pages with options. (`clean_html` and
+/// `clean_html_markdown` are this with html=True.)
 #[pyfunction]
-#[pyo3(signature = (text, *, threshold=None, title=None, comments=None, dedup=None, junk_patterns=None, keep_patterns=None))]
+#[pyo3(signature = (page, *, html=None, markdown=false, threshold=None, title=None, comments=None, dedup=None, junk_patterns=None, keep_patterns=None))]
 // A Python function with keyword options: one argument each.
 #[allow(clippy::too_many_arguments)]
 fn clean(
     py: Python<'_>,
-    text: Input,
+    page: Input,
+    html: Option<bool>,
+    markdown: bool,
     threshold: Option<f32>,
     title: Option<bool>,
     comments: Option<bool>,
@@ -166,73 +171,29 @@ fn clean(
         junk_patterns,
         keep_patterns,
     )?;
-    Ok(run(py, &c, text, As::Text, None))
-}
-
-/// The main body content of an HTML document (str, or bytes in any
-/// encoding: a byte-order mark, valid UTF-8, a <meta charset>, else a
-/// detector), one paragraph a line.
-#[pyfunction]
-#[pyo3(signature = (html, *, threshold=None, title=None, comments=None, dedup=None, junk_patterns=None, keep_patterns=None))]
-// A Python function with keyword options: one argument each.
-#[allow(clippy::too_many_arguments)]
-fn clean_html(
-    py: Python<'_>,
-    html: Input,
-    threshold: Option<f32>,
-    title: Option<bool>,
-    comments: Option<bool>,
-    dedup: Option<bool>,
-    junk_patterns: Option<Vec<String>>,
-    keep_patterns: Option<Vec<String>>,
-) -> PyResult<String> {
-    let c = one_off(
-        threshold,
-        title,
-        comments,
-        dedup,
-        junk_patterns,
-        keep_patterns,
-    )?;
-    Ok(run(py, &c, html, As::Html, None))
-}
-
-/// Like clean_html, with the kept lines written as Markdown: headings as
-/// #, list items as -, quotes as >, tables as pipe tables, everything else
-/// a paragraph; markup characters in the text escaped.
-#[pyfunction]
-#[pyo3(signature = (html, *, threshold=None, title=None, comments=None, dedup=None, junk_patterns=None, keep_patterns=None))]
-// A Python function with keyword options: one argument each.
-#[allow(clippy::too_many_arguments)]
-fn clean_html_markdown(
-    py: Python<'_>,
-    html: Input,
-    threshold: Option<f32>,
-    title: Option<bool>,
-    comments: Option<bool>,
-    dedup: Option<bool>,
-    junk_patterns: Option<Vec<String>>,
-    keep_patterns: Option<Vec<String>>,
-) -> PyResult<String> {
-    let c = one_off(
-        threshold,
-        title,
-        comments,
-        dedup,
-        junk_patterns,
-        keep_patterns,
-    )?;
-    Ok(run(py, &c, html, As::Markdown, None))
+    Ok(run(py, &c, page, html, markdown, None))
 }
 
 /// Decodes and cleans text or HTML, with or without a site memory, without
 /// the GIL.
-fn run(py: Python<'_>, c: &dejunk::Cleaner, input: Input, to: As, site: Site<'_>) -> String {
+/// (An HTML page's Markdown when `markdown`; a text page stays text.)
+fn run(
+    py: Python<'_>,
+    c: &dejunk::Cleaner,
+    input: Input,
+    html: Option<bool>,
+    markdown: bool,
+    site: Site<'_>,
+) -> String {
     py.detach(move || {
-        let page = input.page(to != As::Text, site);
-        match to {
-            As::Markdown => c.extract(page).markdown().unwrap_or_default().to_string(),
-            As::Html | As::Text => c.clean(page),
+        let page = input.page(html, site);
+        if !markdown {
+            return c.clean(page);
+        }
+        let e = c.extract(page);
+        match e.markdown() {
+            Some(md) => md.to_string(),
+            None => e.into_text(),
         }
     })
 }
@@ -294,18 +255,22 @@ impl Cleaner {
         self.inner.threshold()
     }
 
-    /// The main body content of raw page text; with a SiteMemory and the
-    /// page's site, the site's recurring lines are dropped too.
-    #[pyo3(signature = (text, *, memory=None, site=None))]
+    /// The main body content of a page (str or bytes; html=None sniffs,
+    /// as dejunk.clean does; markdown=True writes an HTML page's content
+    /// as Markdown); with a SiteMemory and the page's site, the site's
+    /// recurring lines are dropped too.
+    #[pyo3(signature = (page, *, html=None, markdown=false, memory=None, site=None))]
     fn clean(
         &self,
         py: Python<'_>,
-        text: Input,
+        page: Input,
+        html: Option<bool>,
+        markdown: bool,
         memory: Option<&SiteMemory>,
         site: Option<&str>,
     ) -> PyResult<String> {
         let site = with_site(memory, site)?;
-        Ok(run(py, &self.inner, text, As::Text, site))
+        Ok(run(py, &self.inner, page, html, markdown, site))
     }
 
     /// The main body content of an HTML document (str or bytes).
@@ -318,7 +283,7 @@ impl Cleaner {
         site: Option<&str>,
     ) -> PyResult<String> {
         let site = with_site(memory, site)?;
-        Ok(run(py, &self.inner, html, As::Html, site))
+        Ok(run(py, &self.inner, html, Some(true), false, site))
     }
 
     /// The main body content of an HTML document (str or bytes), as
@@ -332,17 +297,18 @@ impl Cleaner {
         site: Option<&str>,
     ) -> PyResult<String> {
         let site = with_site(memory, site)?;
-        Ok(run(py, &self.inner, html, As::Markdown, site))
+        Ok(run(py, &self.inner, html, Some(true), true, site))
     }
 
     /// Every block of the page with its decision, score and reasons: a list
-    /// of Block.
-    #[pyo3(signature = (text, *, html=false, memory=None, site=None))]
+    /// of Block. The page is str or bytes; html=None sniffs (as
+    /// dejunk.clean does), html=True or False says which.
+    #[pyo3(signature = (text, *, html=None, memory=None, site=None))]
     fn analyze(
         &self,
         py: Python<'_>,
         text: Input,
-        html: bool,
+        html: Option<bool>,
         memory: Option<&SiteMemory>,
         site: Option<&str>,
     ) -> PyResult<Vec<Block>> {
@@ -363,6 +329,11 @@ impl Cleaner {
                             kind: kind_name(r.kind()).to_string(),
                             detail: r.detail().to_string(),
                             weight: r.weight(),
+                            line: r.line(),
+                            pattern: r.pattern().map(str::to_string),
+                            feature: r.feature().map(str::to_string),
+                            meaning: r.meaning().to_string(),
+                            pages: r.pages(),
                             text: r.to_string(),
                         })
                         .collect(),
@@ -372,22 +343,27 @@ impl Cleaner {
     }
 
     /// The page's title and its cleaned text: a dict with "title" (str, or
-    /// None when the page has no title line) and "text".
-    #[pyo3(signature = (text, *, html=false, memory=None, site=None))]
+    /// None when the page has no title line), "text" and "markdown" (an
+    /// HTML page's content as Markdown; None for a text page). The page is
+    /// str or bytes; html=None sniffs (as dejunk.clean does), html=True or
+    /// False says which.
+    #[pyo3(signature = (text, *, html=None, memory=None, site=None))]
     fn extract<'py>(
         &self,
         py: Python<'py>,
         text: Input,
-        html: bool,
+        html: Option<bool>,
         memory: Option<&SiteMemory>,
         site: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let site = with_site(memory, site)?;
         let e = py.detach(move || self.inner.extract(text.page(html, site)));
         let title = e.title().map(str::to_string);
+        let markdown = e.markdown().map(str::to_string);
         let out = e.into_text();
         let d = PyDict::new(py);
         d.set_item("title", title)?;
+        d.set_item("markdown", markdown)?;
         d.set_item("text", out)?;
         Ok(d)
     }
@@ -412,6 +388,7 @@ fn kind_name(k: dejunk::ReasonKind) -> &'static str {
         K::NearDuplicate => "near_duplicate",
         K::SiteMemory => "site_memory",
         K::Comment => "comment",
+        K::NotText => "not_text",
         _ => "other",
     }
 }
@@ -420,7 +397,7 @@ fn kind_name(k: dejunk::ReasonKind) -> &'static str {
 #[pyclass(frozen, get_all, module = "dejunk")]
 #[derive(Clone)]
 struct Block {
-    /// 0-based line of the block in the input (for HTML, in the extracted text).
+    /// The block's line in the input, from 1 (for HTML, in the extracted text).
     line: usize,
     /// The block's text, trimmed.
     text: String,
@@ -449,13 +426,25 @@ impl Block {
 #[pyclass(frozen, get_all, module = "dejunk")]
 #[derive(Clone)]
 struct Reason {
-    /// phrase, feature, context, title, keep_pattern, junk_pattern,
-    /// duplicate, near_duplicate or site_memory.
+    /// phrase, feature, context, title, above_title, dateline,
+    /// keep_pattern, junk_pattern, duplicate, near_duplicate, site_memory,
+    /// comment or not_text.
     kind: String,
     /// The phrase, feature, pattern or line it refers to.
     detail: String,
     /// Contribution to the block's logit (0 for rules).
     weight: f32,
+    /// The line (from 1) of the block a rule refers to (the title, the
+    /// kept block a duplicate repeats), or None.
+    line: Option<usize>,
+    /// The phrase or user pattern matched, or None.
+    pattern: Option<String>,
+    /// The feature's name in the model, or None.
+    feature: Option<String>,
+    /// What the reason means, in words.
+    meaning: String,
+    /// For site_memory: (pages with the line, pages of the site seen).
+    pages: Option<(u32, u32)>,
     /// The reason as one line, as `str(reason)` gives it.
     text: String,
 }
@@ -499,12 +488,12 @@ impl SiteMemory {
 
     /// Learns from one page of `site` given as raw page text (str or bytes).
     fn observe(&self, py: Python<'_>, site: &str, text: Input) {
-        py.detach(move || self.inner.observe(site, text.page(false, None)));
+        py.detach(move || self.inner.observe(site, text.page(Some(false), None)));
     }
 
     /// Learns from one page of `site` given as HTML (str or bytes).
     fn observe_html(&self, py: Python<'_>, site: &str, html: Input) {
-        py.detach(move || self.inner.observe(site, html.page(true, None)));
+        py.detach(move || self.inner.observe(site, html.page(Some(true), None)));
     }
 
     /// The number of pages of `site` observed.
@@ -526,8 +515,6 @@ impl SiteMemory {
 #[pymodule]
 fn _dejunk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(clean, m)?)?;
-    m.add_function(wrap_pyfunction!(clean_html, m)?)?;
-    m.add_function(wrap_pyfunction!(clean_html_markdown, m)?)?;
     m.add_class::<Cleaner>()?;
     m.add_class::<SiteMemory>()?;
     m.add_class::<Block>()?;

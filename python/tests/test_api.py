@@ -193,3 +193,36 @@ def test_markdown():
     assert md.startswith("# Council keeps the library open\n\n")
     assert "\n- Opening hours stay the same" in md
     assert dejunk.Cleaner().clean_html_markdown(html.encode()) == md
+
+
+def test_one_shape_html_sniffed_by_default():
+    """HTML given without html= is read as HTML (it starts as HTML does)."""
+    body = "The bridge reopened on Monday after two years of repairs, the city said."
+    html = (
+        '<!DOCTYPE html><html><head><link rel="stylesheet" href="a.css"><style>p { color: red }</style>'
+        "<title>x</title></head><body><h1>The bridge is open</h1><p>" + body + "</p></body></html>"
+    )
+    c = dejunk.Cleaner()
+    for page in (html, html.encode()):
+        e = c.extract(page)
+        assert e["title"] == "The bridge is open"
+        assert "<link" not in e["text"] and body in e["text"]
+        assert e["markdown"].startswith("# The bridge is open")
+        assert dejunk.clean(page) == c.clean(page) == c.clean_html(page)
+        assert [b.text for b in c.analyze(page)][-1] == body
+    # Said as text, it stays text; a text page is not sniffed as HTML.
+    assert c.clean(html, html=False) != c.clean(html)
+    assert c.extract(body)["markdown"] is None
+    assert dejunk.clean_html_markdown(html).startswith("# The bridge is open")
+    assert dejunk.clean(html, markdown=True) == dejunk.clean_html_markdown(html)
+
+
+def test_reasons_people_read():
+    line = "The mayor opened the new bridge on Monday, the city said in a statement on Tuesday."
+    blocks = dejunk.Cleaner().analyze(line + "\nHome | News | Sport | Weather\n" + line)
+    assert blocks[0].line == 1
+    dup = blocks[2].reasons[0]
+    assert (dup.kind, dup.line) == ("duplicate", 1)
+    menu = [r for r in blocks[1].reasons if r.feature is not None]
+    assert menu and all(r.meaning for r in menu)
+    assert all(r.pattern is None for r in menu)

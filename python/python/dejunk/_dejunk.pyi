@@ -10,8 +10,10 @@ class DejunkError(ValueError):
     """A setting out of range: threshold outside 0..1, a pattern without words, a site memory too small."""
 
 def clean(
-    text: Page,
+    page: Page,
     *,
+    html: Optional[bool] = None,
+    markdown: bool = False,
     threshold: Optional[float] = None,
     title: Optional[bool] = None,
     comments: Optional[bool] = None,
@@ -19,39 +21,22 @@ def clean(
     junk_patterns: Optional[Iterable[str]] = None,
     keep_patterns: Optional[Iterable[str]] = None,
 ) -> str:
-    """The main body content of raw page text: the kept lines, trimmed, in input order."""
-
-def clean_html(
-    html: Page,
-    *,
-    threshold: Optional[float] = None,
-    title: Optional[bool] = None,
-    comments: Optional[bool] = None,
-    dedup: Optional[bool] = None,
-    junk_patterns: Optional[Iterable[str]] = None,
-    keep_patterns: Optional[Iterable[str]] = None,
-) -> str:
-    """The main body content of an HTML document, one paragraph a line."""
-
-def clean_html_markdown(
-    html: Page,
-    *,
-    threshold: Optional[float] = None,
-    title: Optional[bool] = None,
-    comments: Optional[bool] = None,
-    dedup: Optional[bool] = None,
-    junk_patterns: Optional[Iterable[str]] = None,
-    keep_patterns: Optional[Iterable[str]] = None,
-) -> str:
-    """Like clean_html, as Markdown: headings as #, list items as -, tables as pipe tables."""
+    """The main body content of a page: the kept lines, trimmed, in input order. html=None sniffs (HTML when it starts as HTML does); markdown=True writes an HTML page's content as Markdown."""
 
 class Reason:
     """One reason behind a block's decision."""
 
     kind: str
-    """phrase, feature, context, title, above_title, dateline, keep_pattern, junk_pattern, duplicate, near_duplicate, site_memory or comment."""
+    """phrase, feature, context, title, above_title, dateline, keep_pattern, junk_pattern, duplicate, near_duplicate, site_memory, comment or not_text."""
     detail: str
     weight: float
+    line: Optional[int]
+    """The line (from 1) of the block a rule refers to: the title, the kept block a duplicate repeats."""
+    pattern: Optional[str]
+    feature: Optional[str]
+    meaning: str
+    """What the reason means, in words."""
+    pages: Optional[tuple[int, int]]
     text: str
 
 class Block:
@@ -90,14 +75,22 @@ class Cleaner:
     ) -> None: ...
     @property
     def threshold(self) -> float: ...
-    def clean(self, text: Page, *, memory: Optional[SiteMemory] = None, site: Optional[str] = None) -> str: ...
+    def clean(
+        self,
+        page: Page,
+        *,
+        html: Optional[bool] = None,
+        markdown: bool = False,
+        memory: Optional[SiteMemory] = None,
+        site: Optional[str] = None,
+    ) -> str: ...
     def clean_html(self, html: Page, *, memory: Optional[SiteMemory] = None, site: Optional[str] = None) -> str: ...
     def clean_html_markdown(self, html: Page, *, memory: Optional[SiteMemory] = None, site: Optional[str] = None) -> str: ...
     def analyze(
         self,
         text: Page,
         *,
-        html: bool = False,
+        html: Optional[bool] = None,
         memory: Optional[SiteMemory] = None,
         site: Optional[str] = None,
     ) -> list[Block]: ...
@@ -105,10 +98,10 @@ class Cleaner:
         self,
         text: Page,
         *,
-        html: bool = False,
+        html: Optional[bool] = None,
         memory: Optional[SiteMemory] = None,
         site: Optional[str] = None,
     ) -> dict[str, Optional[str]]:
-        """The page's title (None when it has none) and its cleaned text:
-        {"title": ..., "text": ...}."""
+        """The page's title (None when it has none), its cleaned text and, for
+        HTML, its Markdown: {"title": ..., "text": ..., "markdown": ...}."""
         ...
