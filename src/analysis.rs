@@ -316,7 +316,8 @@ impl Reason {
     /// ```
     /// use dejunk::ReasonKind;
     /// let line = "The mayor opened the new bridge on Monday, the city said in a statement on Tuesday.";
-    /// let a = dejunk::Cleaner::new().analyze(format!("{line}\n{line}").as_str());
+    /// let page = format!("{line}\n{line}");
+    /// let a = dejunk::Cleaner::new().analyze(page.as_str());
     /// let r = &a.blocks()[1].reasons()[0];
     /// assert_eq!((r.kind(), r.line()), (ReasonKind::Duplicate, Some(1)));
     /// ```

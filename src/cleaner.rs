@@ -548,10 +548,14 @@ impl CleanerBuilder {
         /// scale. Lower keeps more (recall), higher keeps less (precision).
         /// Default: [`DEFAULT_THRESHOLD`] (0.5).
         ///
-        /// A page always keeps its most likely body: when no block reaches the
-        /// threshold, the blocks scoring at least half the page's best score
-        /// are kept instead, when that best score is at least 0.2 (user
-        /// patterns and dedup still apply after).
+        /// A page always keeps its most likely body: when no block that reads
+        /// as body (a sentence of at least 10 words, or more than 30 words)
+        /// reaches the threshold, the blocks scoring at least half the
+        /// page's best score are kept as well, when that best score is at
+        /// least 0.2; under 0.2, the blocks that read as body and score at
+        /// least half the best of them. A page with a sentence of body never
+        /// cleans to nothing (what is not text, user patterns and dedup
+        /// still apply after).
         ///
         /// # Example
         ///

@@ -80,7 +80,10 @@ One pipeline, one module a stage, each using only the stages before it:
    up" … block) before it. A short subheading inside the article stays, a
    paragraph under "Related Articles" goes.
 5. **Decide** (`decide`): keep blocks whose probability reaches the
-   threshold (or, on a page where none does, the best ones); drop what a
+   threshold (or, on a page where no block that reads as body does, the
+   best ones: a page with a sentence of body never cleans to nothing);
+   drop what is not text (decoded binary data, base64 and hex blobs,
+   minified code); drop what a
    [`SiteMemory`] knows as the site's boilerplate; find the title (the
    model's title scorer weighs the heading-like lines above the body:
    `title`) and drop the page header above it; apply the user's patterns;

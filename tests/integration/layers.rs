@@ -10,7 +10,7 @@ use std::path::Path;
 /// The modules of `src/`, bottom first; a module may use the modules of
 /// the lines above its own. Modules on one line may not use each other.
 const LAYERS: &[&[&str]] = &[
-    &["error", "hash", "math", "charset"],
+    &["error", "hash", "math", "charset", "not_text", "sniff"],
     &["segment"],
     &["phrase"],
     &["feature"],
@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["score", "dedup", "memory"],
     &["title"],
     &["page", "decide", "analysis"],
-    &["explain", "markdown"],
+    &["explain", "markdown", "owned"],
     &["window"],
     &["cleaner"],
     &["batch", "internal"],
