@@ -227,7 +227,9 @@ fn by_model(
     let mut kept: Vec<bool> = (0..n).map(|i| page.prob(i) >= rules.threshold).collect();
     let mut why = vec![Why::Model; n];
     // What is not text is never kept, and never counts as body below.
-    let not_text: Vec<bool> = (0..n).map(|i| is_not_text(page.block_text(i))).collect();
+    let not_text: Vec<bool> = (0..n)
+        .map(|i| is_not_text(page.block_text(i), &page.stats[i]))
+        .collect();
     let body = |i: usize| body_like(&page.stats[i]) && !not_text[i];
     // A page has a body: when no block that reads as body reaches the
     // threshold, the blocks scoring close to the page's best are kept as
@@ -235,21 +237,21 @@ fn by_model(
     // that read as body and score close to the best of them (a page with
     // a sentence of body never cleans to nothing).
     if first && !(0..n).any(|i| kept[i] && body(i)) {
-        let best = (0..n).map(|i| page.prob(i)).fold(0.0f32, f32::max);
-        if best >= FALLBACK_MIN {
-            let floor = best * FALLBACK_RATIO;
-            for (i, k) in kept.iter_mut().enumerate() {
-                *k |= page.prob(i) >= floor;
-            }
-        } else {
-            let best = (0..n)
-                .filter(|&i| body(i))
+        let best_of = |of: &dyn Fn(usize) -> bool| {
+            (0..n)
+                .filter(|&i| of(i))
                 .map(|i| page.prob(i))
-                .fold(0.0f32, f32::max);
-            let floor = best * FALLBACK_RATIO;
-            for (i, k) in kept.iter_mut().enumerate() {
-                *k |= body(i) && page.prob(i) >= floor;
-            }
+                .fold(0.0f32, f32::max)
+        };
+        let any_block = |_: usize| true;
+        let of: &dyn Fn(usize) -> bool = if best_of(&any_block) >= FALLBACK_MIN {
+            &any_block
+        } else {
+            &body
+        };
+        let floor = best_of(of) * FALLBACK_RATIO;
+        for (i, k) in kept.iter_mut().enumerate() {
+            *k |= of(i) && page.prob(i) >= floor;
         }
     }
     // A block a reader cannot see (zero-width spaces, direction marks,

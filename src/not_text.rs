@@ -8,6 +8,8 @@
 //! tables: a line of code has spaces between its tokens, and a line of
 //! minified code is long and nearly without them.
 
+use crate::segment::Stats;
+
 /// A block with at least this share of C0 control characters, U+FFFD and
 /// private-use characters (and at least two of them) is not text: text
 /// has none, decoded binary data about one character in nine.
@@ -40,8 +42,32 @@ const MINIFIED_SPACES: f32 = 0.06;
 /// ... and code punctuation (`{}();=`) at least this share.
 const MINIFIED_PUNCT: f32 = 0.06;
 
-/// Whether a block (a trimmed line) is not text.
-pub(crate) fn is_not_text(line: &str) -> bool {
+/// Whether a block (a trimmed line, with its counts from the segmenter's
+/// one pass) is not text.
+pub(crate) fn is_not_text(line: &str, st: &Stats) -> bool {
+    could_be(st) && by_chars(line)
+}
+
+/// Whether a block could be not text, from its counts: a bound on each
+/// rule of [`by_chars`] that rules out nearly every block of text without
+/// another pass over it (this is on the hot path of every page). Each
+/// bound holds: the odd characters and the signs are counted alike, a
+/// blob token is a run without white space, and every code or ASCII
+/// punctuation mark is counted in `punct`.
+fn could_be(st: &Stats) -> bool {
+    let share = |n: u32| n as f32 / st.chars.max(1) as f32;
+    (st.odd >= 2 && share(st.odd) >= ODD_SHARE)
+        || st.longest_run as usize >= BLOB_TOKEN
+        || (st.chars as usize >= SOUP_LEN
+            && share(st.signs) >= SOUP_SIGNS
+            && share(st.punct) >= SOUP_PUNCT)
+        || (st.chars as usize >= MINIFIED_LEN
+            && share(st.spaces) < MINIFIED_SPACES
+            && share(st.punct) >= MINIFIED_PUNCT)
+}
+
+/// [`is_not_text`]'s rules, on the line's characters.
+fn by_chars(line: &str) -> bool {
     let mut chars = 0usize;
     let mut odd = 0usize;
     let mut spaces = 0usize;
@@ -88,8 +114,7 @@ struct Token {
     base64: bool,
     hex: bool,
     separators: usize,
-    /// Separators of both base64 alphabets.
-    mixed: bool,
+    /// Separators of standard base64 (`+ /`), of URL-safe base64 (`- _`).
     std_sep: bool,
     url_sep: bool,
     lower: bool,
@@ -115,7 +140,6 @@ impl Token {
         self.separators += usize::from(matches!(c, '+' | '/' | '-' | '_'));
         self.std_sep |= matches!(c, '+' | '/');
         self.url_sep |= matches!(c, '-' | '_');
-        self.mixed = self.std_sep && self.url_sep;
     }
 
     /// Ends the token: its length if it is a blob, else 0.
@@ -126,7 +150,7 @@ impl Token {
             && t.lower
             && t.upper
             && t.digit
-            && !t.mixed
+            && !(t.std_sep && t.url_sep)
             && t.separators * BLOB_SEPARATOR_SPAN <= t.len;
         let hex = t.hex && t.len >= 2 * BLOB_TOKEN && t.digit;
         if base64 || hex { t.len } else { 0 }
@@ -135,7 +159,55 @@ impl Token {
 
 #[cfg(test)]
 mod tests {
-    use super::is_not_text;
+    use super::{by_chars, could_be};
+    use crate::segment::Stats;
+
+    fn stats(line: &str) -> Stats {
+        crate::segment::segment(line)
+            .stats
+            .first()
+            .copied()
+            .unwrap_or_default()
+    }
+
+    fn is_not_text(line: &str) -> bool {
+        super::is_not_text(line, &stats(line))
+    }
+
+    /// The bounds on the counts never rule out a line the characters flag.
+    #[test]
+    fn the_bounds_hold() {
+        let pieces = [
+            "a", "Z", "9", " ", "+", "/", "-", "_", "=", "{", ";", "(", "\u{1}", "\t", "\u{FFFD}",
+            "\u{E000}", "¡", "°", "¿", "²", "º", "é", "€", "大", "\u{A0}", "\u{2003}", "aB3",
+            "xY9+/", ".",
+        ];
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut flagged = 0;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // Lines of 1 to 400 pieces, from a few pieces each.
+            let kinds = 1 + (x % 5) as usize;
+            let start = (x >> 8) as usize % pieces.len();
+            let len = 1 + (x >> 16) as usize % 400;
+            let mut line = String::from("x");
+            let mut y = x;
+            for _ in 0..len {
+                y = y
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                line.push_str(pieces[(start + (y >> 33) as usize % kinds) % pieces.len()]);
+            }
+            line.push('x');
+            if by_chars(&line) {
+                flagged += 1;
+                assert!(could_be(&stats(&line)), "{line:?}");
+            }
+        }
+        assert!(flagged > 1_000, "{flagged}");
+    }
 
     #[test]
     fn text_and_code_are_text() {

@@ -223,6 +223,15 @@ pub(crate) struct Stats {
     pub commas: u32,
     pub separators: u32,
     pub tabs: u32,
+    /// White-space characters.
+    pub spaces: u32,
+    /// C0 controls but white space, U+FFFD and private-use characters
+    /// (U+E000 to U+F8FF): what decoded binary data is full of.
+    pub odd: u32,
+    /// Latin-1 signs, U+00A1 to U+00BF but the degree sign.
+    pub signs: u32,
+    /// The longest run of characters without white space.
+    pub longest_run: u32,
     pub first: char,
     pub last: char,
     pub ellipsis: bool,
@@ -303,6 +312,8 @@ fn read_block(s: &str, norm: &mut String, words: &mut Vec<u64>) -> Stats {
     let first_word = words.len();
     let mut st = Stats::default();
     let mut prev_alnum = false;
+    // `st.chars` after the last white space (the run since starts there).
+    let mut run_start = 0u32;
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -348,8 +359,12 @@ fn read_block(s: &str, norm: &mut String, words: &mut Vec<u64>) -> Stats {
                 st.commas += u32::from(class & COMMA != 0);
                 st.separators += u32::from(class & SEPARATOR != 0);
                 st.sentences += u32::from(class & SENTENCE != 0 && prev_alnum);
-            } else if b == b'\t' {
-                st.tabs += 1;
+                st.odd += u32::from(b < 0x20 || b == 0x7F);
+            } else {
+                st.tabs += u32::from(b == b'\t');
+                st.spaces += 1;
+                st.longest_run = st.longest_run.max(st.chars - 1 - run_start);
+                run_start = st.chars;
             }
             prev_alnum = false;
             continue;
@@ -357,6 +372,8 @@ fn read_block(s: &str, norm: &mut String, words: &mut Vec<u64>) -> Stats {
         let c = s[i..].chars().next().expect("a char starts here");
         i += c.len_utf8();
         st.chars += 1;
+        // (Some are letters or digits: ª º µ ¹ ² ³ ¼ ½ ¾.)
+        st.signs += u32::from(matches!(c, '\u{A1}'..='\u{AF}' | '\u{B1}'..='\u{BF}'));
         let (alnum, alpha, upper) = classify(c);
         if is_cjk(c) {
             end_word(norm, words, &mut word_start);
@@ -383,11 +400,17 @@ fn read_block(s: &str, norm: &mut String, words: &mut Vec<u64>) -> Stats {
                 '、' | '，' => st.commas += 1,
                 '»' | '›' | '·' | '•' | '«' | '‹' => st.separators += 1,
                 '。' | '！' | '？' if prev_alnum => st.sentences += 1,
+                '\u{FFFD}' | '\u{E000}'..='\u{F8FF}' => st.odd += 1,
                 _ => {}
             }
+        } else {
+            st.spaces += 1;
+            st.longest_run = st.longest_run.max(st.chars - 1 - run_start);
+            run_start = st.chars;
         }
         prev_alnum = alnum;
     }
+    st.longest_run = st.longest_run.max(st.chars - run_start);
     end_word(norm, words, &mut word_start);
     st.words = (words.len() - first_word) as u32;
     st.first = s.chars().next().unwrap_or(' ');
@@ -505,8 +528,20 @@ mod tests {
             } else if c == '\t' {
                 st.tabs += 1;
             }
+            st.spaces += u32::from(c.is_whitespace());
+            st.odd += u32::from(
+                (c.is_control() && !c.is_whitespace() && (c as u32) < 0x80)
+                    || c == '\u{FFFD}'
+                    || ('\u{E000}'..='\u{F8FF}').contains(&c),
+            );
+            st.signs += u32::from(('\u{A1}'..='\u{BF}').contains(&c) && c != '°');
             prev = c;
         }
+        st.longest_run = s
+            .split(char::is_whitespace)
+            .map(|t| t.chars().count() as u32)
+            .max()
+            .unwrap_or(0);
         st.first = s.chars().next().unwrap_or(' ');
         st.last = s.chars().next_back().unwrap_or(' ');
         st.ellipsis = s.ends_with("...") || s.ends_with('…');
@@ -536,7 +571,7 @@ mod tests {
 
     #[test]
     fn one_pass_counts_normalises_and_hashes_as_plainly() {
-        let palette: Vec<char> = "aZ09 \t\u{b},.!?|/<>:;'\"()-_\u{1}\u{7f}ÀßÿÉ×÷ЖжЀѐ日本カ・、，。！？»«•·‹›…\u{a0}\u{2003}\u{200b}ǅİΣς😀ﬁ"
+        let palette: Vec<char> = "aZ09 \t\u{b},.!?|/<>:;'\"()-_\u{1}\u{7f}ÀßÿÉ×÷ЖжЀѐ日本カ・、，。！？»«•·‹›…\u{a0}\u{2003}\u{200b}ǅİΣς😀ﬁ\u{0}\r\u{fffd}\u{e000}¡²º°¿"
             .chars()
             .collect();
         let mut state = 0x2545_f491_4f6c_dd1du64;

@@ -10,9 +10,9 @@ use std::path::Path;
 /// The modules of `src/`, bottom first; a module may use the modules of
 /// the lines above its own. Modules on one line may not use each other.
 const LAYERS: &[&[&str]] = &[
-    &["error", "hash", "math", "charset", "not_text", "sniff"],
+    &["error", "hash", "math", "charset", "sniff"],
     &["segment"],
-    &["phrase"],
+    &["phrase", "not_text"],
     &["feature"],
     &["model", "html"],
     &["score", "dedup", "memory"],
