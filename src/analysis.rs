@@ -255,7 +255,7 @@ pub struct Reason {
     /// The 1-based line of the block a rule refers to.
     pub(crate) line: Option<usize>,
     /// What the reason means, in words (a feature's meaning).
-    pub(crate) meaning: Cow<'static, str>,
+    pub(crate) meaning: &'static str,
     /// The site memory's counts: pages with the line, pages seen.
     pub(crate) pages: Option<(u32, u32)>,
 }
@@ -390,7 +390,7 @@ impl Reason {
     /// # Ok::<(), dejunk::Error>(())
     /// ```
     pub fn meaning(&self) -> &str {
-        &self.meaning
+        self.meaning
     }
 }
 

@@ -130,6 +130,35 @@ fn near_pass(
     }
 }
 
+/// Per block that `ask` names and that is not kept: the first kept block
+/// before it whose text it repeats exactly, by rule 1's test (at least
+/// [`MIN_EXACT_WORDS`] words, the same key and the same normalised text).
+/// For the reasons of blocks the model dropped, which the pass never sees.
+pub(crate) fn repeats(
+    seg: &Segmented,
+    words: &[u32],
+    kept: &[bool],
+    ask: impl Fn(usize) -> bool,
+) -> Vec<Option<usize>> {
+    let mut first = HashIndex::with_room(seg.blocks.len());
+    (0..seg.blocks.len())
+        .map(|i| {
+            if words[i] < MIN_EXACT_WORDS {
+                return None;
+            }
+            if kept[i] {
+                first.get_or_insert(seg.key_of(i), i as u32);
+                return None;
+            }
+            if !ask(i) {
+                return None;
+            }
+            let j = first.get(seg.key_of(i))? as usize;
+            (seg.norm_of(j) == seg.norm_of(i)).then_some(j)
+        })
+        .collect()
+}
+
 /// Runs the pass. `kept[i]` says whether block `i` is kept so far;
 /// `words[i]` is its word count. Returns, per block, why it was dropped as
 /// a duplicate, and clears `kept` for those blocks.

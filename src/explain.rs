@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::analysis::{Analysis, Block, Explain, Reason, ReasonKind};
 use crate::decide::{self, Decisions, Rules, Why};
-use crate::dedup::Dup;
+use crate::dedup::{self, Dup};
 use crate::feature::{CONTEXT, CONTEXT_MEANINGS, Ctx, LOCAL, LOCAL_MEANINGS};
 use crate::math::sigmoid;
 use crate::memory::Recurrence;
@@ -53,7 +53,10 @@ pub(crate) fn analysis<'s, 't>(
     let top = (0..page.len())
         .map(|i| strongest(rules, model, &page, &d, i))
         .collect();
-    let repeats = repeats(&page, &d);
+    // A block the model dropped that repeats a kept one would have gone
+    // anyway: "a repeat" says why better than the model's features.
+    let words: Vec<u32> = page.stats.iter().map(|st| st.words).collect();
+    let repeats = dedup::repeats(&page.seg, &words, &d.kept, |i| d.why[i] == Why::Model);
     let z2 = page.z2;
     let explainer = Arc::new(Explainer {
         rules: Arc::clone(rules),
@@ -123,30 +126,6 @@ struct Explainer {
     /// repeats exactly, if any.
     repeats: Vec<Option<usize>>,
     site: Option<Recurrence>,
-}
-
-/// Per block the model dropped (no rule decided it): the kept block before
-/// it whose text it repeats exactly (as the exact-repeat rule of
-/// [`crate::dedup`] compares them), if any. The repeat would have gone
-/// anyway; "a repeat" says why better than the model's features.
-fn repeats(page: &Scored<'_>, d: &Decisions) -> Vec<Option<usize>> {
-    let mut kept = std::collections::HashMap::new();
-    (0..page.len())
-        .map(|i| {
-            if page.stats[i].words < crate::dedup::MIN_EXACT_WORDS {
-                return None;
-            }
-            let key = page.seg.key_of(i);
-            if d.kept[i] {
-                kept.entry(key).or_insert(i);
-                None
-            } else if d.why[i] == Why::Model {
-                kept.get(&key).copied()
-            } else {
-                None
-            }
-        })
-        .collect()
 }
 
 /// A block's strongest contributions to its score (logit) in the direction
@@ -268,7 +247,7 @@ fn reasons(e: &Explainer, i: usize) -> Vec<Reason> {
         detail: line.map_or(detail, |l| format!("line {l}")),
         weight: 0.0,
         line,
-        meaning: Cow::Borrowed(meaning),
+        meaning,
         pages: None,
     };
     let at = |j: usize| Some(e.lines[j] + 1);
@@ -391,7 +370,7 @@ fn reasons(e: &Explainer, i: usize) -> Vec<Reason> {
                     detail,
                     weight,
                     line: None,
-                    meaning: Cow::Borrowed(meaning),
+                    meaning,
                     pages: None,
                 }
             }),
