@@ -303,18 +303,18 @@ impl Cleaner {
     /// Every block of the page with its decision, score and reasons: a list
     /// of Block. The page is str or bytes; html=None sniffs (as
     /// dejunk.clean does), html=True or False says which.
-    #[pyo3(signature = (text, *, html=None, memory=None, site=None))]
+    #[pyo3(signature = (page, *, html=None, memory=None, site=None))]
     fn analyze(
         &self,
         py: Python<'_>,
-        text: Input,
+        page: Input,
         html: Option<bool>,
         memory: Option<&SiteMemory>,
         site: Option<&str>,
     ) -> PyResult<Vec<Block>> {
         let site = with_site(memory, site)?;
         Ok(py.detach(move || {
-            let a = self.inner.analyze(text.page(html, site));
+            let a = self.inner.analyze(page.page(html, site));
             a.blocks()
                 .iter()
                 .map(|b| Block {
@@ -347,17 +347,17 @@ impl Cleaner {
     /// HTML page's content as Markdown; None for a text page). The page is
     /// str or bytes; html=None sniffs (as dejunk.clean does), html=True or
     /// False says which.
-    #[pyo3(signature = (text, *, html=None, memory=None, site=None))]
+    #[pyo3(signature = (page, *, html=None, memory=None, site=None))]
     fn extract<'py>(
         &self,
         py: Python<'py>,
-        text: Input,
+        page: Input,
         html: Option<bool>,
         memory: Option<&SiteMemory>,
         site: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let site = with_site(memory, site)?;
-        let e = py.detach(move || self.inner.extract(text.page(html, site)));
+        let e = py.detach(move || self.inner.extract(page.page(html, site)));
         let title = e.title().map(str::to_string);
         let markdown = e.markdown().map(str::to_string);
         let out = e.into_text();

@@ -88,7 +88,7 @@ class Cleaner:
     def clean_html_markdown(self, html: Page, *, memory: Optional[SiteMemory] = None, site: Optional[str] = None) -> str: ...
     def analyze(
         self,
-        text: Page,
+        page: Page,
         *,
         html: Optional[bool] = None,
         memory: Optional[SiteMemory] = None,
@@ -96,7 +96,7 @@ class Cleaner:
     ) -> list[Block]: ...
     def extract(
         self,
-        text: Page,
+        page: Page,
         *,
         html: Optional[bool] = None,
         memory: Optional[SiteMemory] = None,
