@@ -12,8 +12,11 @@
 //! memory forget boilerplate, never invent it.
 //!
 //! The "random" decay draws come from a hash of the key and a per-shard
-//! operation counter, so the table is a pure function of the order of the
-//! [`SiteMemory::observe`] calls.
+//! operation counter, so in a process the table is a pure function of the
+//! order of the [`SiteMemory::observe`] calls. The keys are keyed with the
+//! process's hash seed (a page's author must not be able to aim its lines
+//! at another site's keys), so which keys share a bucket, and so what a
+//! full bucket drops, differs from one process to the next.
 //!
 //! Pages are read into it by [`SiteMemory::observe`] and
 //! [`Observation::new`], which the `page` module defines (it reads pages).
@@ -97,8 +100,12 @@ struct Shard {
 ///
 /// **Thread-safe** (`Send + Sync`; share it by reference or in an `Arc`),
 /// and **deterministic** for a given order of [`observe`](SiteMemory::observe)
-/// calls: two runs that observe the same pages in the same order hold the
-/// same table. Threads observing at once make that order a race; to
+/// calls: in a process, observing the same pages in the same order gives
+/// the same table. Across processes the table's keys differ (they are
+/// keyed with the process's hash seed, so that no page can aim its lines
+/// at another site's keys); the counts are the same until buckets fill,
+/// and what a full bucket drops may differ. Threads observing at once make
+/// that order a race; to
 /// observe in parallel and stay deterministic, prepare pages on the threads
 /// ([`Observation`]) and [`learn`](SiteMemory::learn) them in page order.
 ///

@@ -465,7 +465,8 @@ impl Reason {
 /// SiteMemory(*, memory_bytes=16 MiB, min_pages=4, min_share=0.05)
 ///
 /// Fixed size (it never grows), thread-safe, deterministic for a given
-/// order of observe calls. Observe pages (site = the host of the URL,
+/// order of observe calls in a process (its keys are keyed per process:
+/// what a full memory forgets may differ between runs). Observe pages (site = the host of the URL,
 /// say), then pass memory= and site= to Cleaner.clean / clean_html.
 #[pyclass(frozen, module = "dejunk")]
 struct SiteMemory {
