@@ -102,12 +102,13 @@ stages 1 to 6 a window at a time (`window`).
 - [`Page::html`], [`Page::html_bytes`] and `clean_html` (feature `html`,
   the default) read the source in one pass: a tokeniser, and the standard's
   tree-construction rules over a model of its stack of open elements, with
-  no tree built. 250–255 MiB/s with the model on one core (criterion,
-  `html/clean_html/scrapinghub-40`, the 2-core CI machine).
+  no tree built.
 - `Page::document` and `Page::element` (feature `scraper`) walk the tree
-  html5ever built (scraper's `Html`): 310–315 MiB/s for the walk and the
-  model, 105–108 MiB/s with html5ever's parse (`html/document` and
-  `html/parse+document`, the same runs).
+  html5ever built (scraper's `Html`).
+
+Their speeds, with the model (criterion: `html/clean_html`,
+`html/document` and `html/parse+document`), are measured in the
+repository's `BENCHMARKS.md`, beside the history of each figure.
 
 Both drive the same events (an element opens with its attributes, closes,
 text) into the same line builder, so the blocks, their DOM features and the

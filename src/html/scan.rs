@@ -352,8 +352,6 @@ fn step_in(b: &[u8], i: usize) -> Step {
     }
 }
 
-/// Where the `</script` that ends a script's raw text starts (or the end of
-/// `b`), following the tokeniser's escape states: after `<!--`, a nested
 /// The end of a comment whose text starts at `from`: just past the first
 /// `-->` or `--!>` (the standard closes a comment with either), or the
 /// end of the input. Linear: each `--` is looked at once.
@@ -370,6 +368,8 @@ fn comment_end(b: &[u8], from: usize) -> usize {
     b.len()
 }
 
+/// Where the `</script` that ends a script's raw text starts (or the end of
+/// `b`), following the tokeniser's escape states: after `<!--`, a nested
 /// `<script` makes the next `</script` part of the text, up to `-->`.
 fn script_end(b: &[u8], from: usize) -> usize {
     let close = find_close(b, from, b"script");
