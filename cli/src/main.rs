@@ -28,6 +28,7 @@ use serde::Serialize;
 
 use dejunk_cli::input::{self, Format, Item, read_file};
 use dejunk_cli::page::{Fields, Input, Prepared, prepare};
+use dejunk_cli::report;
 
 /// Remove boilerplate from web pages: a saved page (HTML or raw text), or
 /// the pages of crawl files (JSONL, WARC or WET, gzip'd or not).
@@ -98,6 +99,13 @@ struct Args {
     #[arg(long)]
     explain: bool,
 
+    /// Write an HTML report to look at instead: each page's blocks in
+    /// order, kept ones as text, dropped ones greyed and struck through
+    /// with their reasons on hover, a legend and the title on top. One
+    /// self-contained file (no script, nothing loaded from elsewhere).
+    #[arg(long, conflicts_with_all = ["to", "markdown", "explain"])]
+    report: bool,
+
     /// Worker threads (default: one per core; at most 256).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     threads: Option<u16>,
@@ -137,6 +145,7 @@ const EXAMPLES: &str = "\
 Examples:
   dejunk page.html                      the main content of a saved page, as text
   dejunk --markdown page.html           ... as Markdown
+  dejunk --report page.html > report.html   what was kept and dropped, and why, to look at
   curl -s https://example.com/ | dejunk --format html
   dejunk page.txt                       a page of raw text, a block a line
   dejunk crawl.warc.gz -o clean.jsonl   every HTML response of a WARC file, as JSONL
@@ -251,10 +260,16 @@ fn run(args: &Args) -> Result<u64, String> {
     // result in turn while the pool works on the next ones (no barrier
     // between chunks). The bound keeps memory flat.
     let (send, receive) = sync_channel::<Receiver<Vec<Out>>>(2 * pool.current_num_threads() + 2);
+    let report = args.report;
     let writer = {
         let progress = progress.clone();
         std::thread::spawn(move || {
-            write_all(receive, BufWriter::with_capacity(1 << 20, out), &progress)
+            write_all(
+                receive,
+                BufWriter::with_capacity(1 << 20, out),
+                report,
+                &progress,
+            )
         })
     };
     let job = Job {
@@ -263,6 +278,7 @@ fn run(args: &Args) -> Result<u64, String> {
         fields: &fields,
         files: &args.files,
         explain: args.explain,
+        report: args.report,
         to: args.to,
         markdown: args.markdown,
     };
@@ -385,6 +401,8 @@ enum Out {
     Line(String),
     /// A page's text, without its final newline.
     Text(String),
+    /// A page of the HTML report.
+    Report(String),
     Skip,
     Failed(String),
 }
@@ -396,12 +414,18 @@ struct Counts {
     failed: u64,
 }
 
+/// Writes the pages' outputs in order; with `report`, inside the report's
+/// head and tail.
 fn write_all(
     receive: Receiver<Receiver<Vec<Out>>>,
     mut w: impl Write,
+    report: bool,
     progress: &ProgressBar,
 ) -> io::Result<Counts> {
     let mut counts = Counts::default();
+    if report {
+        w.write_all(report::head().as_bytes())?;
+    }
     // Whether a page's text has been written (the next one gets a blank
     // line before it).
     let mut texts = false;
@@ -411,7 +435,7 @@ fn write_all(
             .map_err(|_| io::Error::other("a worker stopped"))?;
         for out in chunk {
             let written = match out {
-                Out::Line(line) => w.write_all(line.as_bytes()),
+                Out::Line(line) | Out::Report(line) => w.write_all(line.as_bytes()),
                 Out::Text(text) => {
                     let gap = if texts { "\n" } else { "" };
                     texts = true;
@@ -440,6 +464,9 @@ fn write_all(
             counts.pages += 1;
         }
     }
+    if report {
+        w.write_all(report::tail().as_bytes())?;
+    }
     match w.flush() {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
         r => r?,
@@ -453,6 +480,7 @@ struct Job<'a> {
     fields: &'a Fields,
     files: &'a [String],
     explain: bool,
+    report: bool,
     to: To,
     markdown: bool,
 }
@@ -566,6 +594,19 @@ impl Job<'_> {
             input = input.site(memory, site);
         }
         let c = self.cleaner;
+        if self.report {
+            let file = &self.files[item.file];
+            let source = match page.single {
+                true => file.clone(),
+                false => format!("{file}, record {}", item.record),
+            };
+            let about = report::About {
+                source: &source,
+                url: url.as_deref(),
+                html: page.html,
+            };
+            return Ok(Out::Report(report::page(&c.analyze(input), &about)));
+        }
         let markdown = self.markdown && page.html;
         let as_text = match self.to {
             To::Auto => page.single,
