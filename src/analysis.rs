@@ -258,6 +258,9 @@ pub struct Reason {
     pub(crate) meaning: &'static str,
     /// The site memory's counts: pages with the line, pages seen.
     pub(crate) pages: Option<(u32, u32)>,
+    /// A feature's value for the block, and its mean on the training
+    /// pages.
+    pub(crate) value: Option<(f32, f32)>,
 }
 
 impl Reason {
@@ -392,6 +395,41 @@ impl Reason {
     pub fn meaning(&self) -> &str {
         self.meaning
     }
+
+    /// The feature's value for the block, for [`ReasonKind::Feature`] and
+    /// [`ReasonKind::Context`] reasons that name a feature; `None` for
+    /// other reasons (and for the context trees, which combine many).
+    /// [`Reason::usual`] gives its mean on the training pages, against
+    /// which the weight is counted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let a = dejunk::Cleaner::new().analyze("Home | News | Sport | Weather | Contact");
+    /// for r in a.blocks()[0].reasons() {
+    ///     if r.feature().is_some_and(|f| f != "trees") {
+    ///         assert!(r.value().is_some() && r.usual().is_some());
+    ///     }
+    /// }
+    /// ```
+    pub fn value(&self) -> Option<f32> {
+        self.value.map(|v| v.0)
+    }
+
+    /// The feature's mean value on the pages the model was trained on
+    /// (see [`Reason::value`]); `None` where `value` is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let a = dejunk::Cleaner::new().analyze("Hello");
+    /// for r in a.blocks()[0].reasons() {
+    ///     assert_eq!(r.value().is_some(), r.usual().is_some());
+    /// }
+    /// ```
+    pub fn usual(&self) -> Option<f32> {
+        self.value.map(|v| v.1)
+    }
 }
 
 impl fmt::Display for Reason {
@@ -415,9 +453,25 @@ impl fmt::Display for Reason {
             ReasonKind::Phrase | ReasonKind::KeepPattern | ReasonKind::JunkPattern => {
                 write!(f, "{name} \"{}\"", self.detail)?
             }
-            ReasonKind::Feature | ReasonKind::Context => {
-                write!(f, "{name} {} ({})", self.meaning, self.detail)?
-            }
+            ReasonKind::Feature | ReasonKind::Context => match self.value {
+                Some((value, usual)) => {
+                    // A count the model reads as ln(1 + n) reads as n.
+                    let (meaning, value, usual) = match unlog(self.meaning) {
+                        Some((before, after)) => {
+                            (format!("{before}{after}"), value.exp_m1(), usual.exp_m1())
+                        }
+                        None => (self.meaning.to_string(), value, usual),
+                    };
+                    write!(
+                        f,
+                        "{name} {meaning}: {}, usually {} ({})",
+                        Number(value),
+                        Number(usual),
+                        self.detail
+                    )?
+                }
+                None => write!(f, "{name} {} ({})", self.meaning, self.detail)?,
+            },
             _ if self.detail.is_empty() => write!(f, "{name}")?,
             _ => write!(f, "{name} {}", self.detail)?,
         }
@@ -425,6 +479,41 @@ impl fmt::Display for Reason {
             write!(f, " {:+.2}", self.weight)?;
         }
         Ok(())
+    }
+}
+
+/// The parts of a meaning `ln(1 + X)Y` around the logarithm, `X` and
+/// `Y`; `None` for other meanings.
+fn unlog(meaning: &str) -> Option<(&str, &str)> {
+    let inner = meaning.strip_prefix("ln(1 + ")?;
+    // The parenthesis that closes the logarithm's.
+    let mut depth = 0usize;
+    for (i, c) in inner.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some((&inner[..i], &inner[i + 1..])),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A feature's value as a reason shows it: whole numbers whole, others
+/// to two decimals (three under 0.1).
+struct Number(f32);
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = self.0;
+        if (v - v.round()).abs() < 1e-3 && v.abs() < 1e9 {
+            // (+ 0.0: no "-0")
+            write!(f, "{:.0}", v.round() + 0.0)
+        } else if v.abs() < 0.1 {
+            write!(f, "{v:.3}")
+        } else {
+            write!(f, "{v:.2}")
+        }
     }
 }
 
@@ -479,4 +568,83 @@ pub enum ReasonKind {
     /// replacement characters), a base64 or hex blob, or minified script
     /// or style text.
     NotText,
+}
+
+impl ReasonKind {
+    /// The kind's name in machine-read output (the CLI's JSON, Python's
+    /// `Reason.kind`): `phrase`, `feature`, `context`, `title`,
+    /// `above_title`, `dateline`, `keep_pattern`, `junk_pattern`,
+    /// `duplicate`, `near_duplicate`, `site_memory`, `comment`, `not_text`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dejunk::ReasonKind::NearDuplicate.name(), "near_duplicate");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            ReasonKind::Phrase => "phrase",
+            ReasonKind::Feature => "feature",
+            ReasonKind::Context => "context",
+            ReasonKind::Title => "title",
+            ReasonKind::AboveTitle => "above_title",
+            ReasonKind::Dateline => "dateline",
+            ReasonKind::KeepPattern => "keep_pattern",
+            ReasonKind::JunkPattern => "junk_pattern",
+            ReasonKind::Duplicate => "duplicate",
+            ReasonKind::NearDuplicate => "near_duplicate",
+            ReasonKind::SiteMemory => "site_memory",
+            ReasonKind::Comment => "comment",
+            ReasonKind::NotText => "not_text",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feature(meaning: &'static str, value: f32, usual: f32) -> Reason {
+        Reason {
+            kind: ReasonKind::Context,
+            detail: "f".into(),
+            weight: -1.5,
+            line: None,
+            meaning,
+            pages: None,
+            value: Some((value, usual)),
+        }
+    }
+
+    #[test]
+    fn features_read_with_their_values() {
+        let r = feature("local score of the block after", 1.123, -1.36);
+        assert_eq!(
+            r.to_string(),
+            "context local score of the block after: 1.12, usually -1.36 (f) -1.50"
+        );
+        // A count read as ln(1 + n) shows n.
+        let r = feature(
+            "ln(1 + words of positively scored blocks since the last switch)",
+            3f32.ln_1p(),
+            16.5f32.ln_1p(),
+        );
+        assert_eq!(
+            r.to_string(),
+            "context words of positively scored blocks since the last switch: 3, usually 16.50 (f) -1.50"
+        );
+        let r = feature("ln(1 + length of the run (of blocks)), else 0", 0.0, 0.04);
+        assert_eq!(
+            r.to_string(),
+            "context length of the run (of blocks), else 0: 0, usually 0.041 (f) -1.50"
+        );
+        assert_eq!((r.value(), r.usual()), (Some(0.0), Some(0.04)));
+    }
+
+    #[test]
+    fn unlog_finds_the_closing_parenthesis() {
+        assert_eq!(unlog("ln(1 + a (b) c) d"), Some(("a (b) c", " d")));
+        assert_eq!(unlog("ln(1 + a"), None);
+        assert_eq!(unlog("a / b"), None);
+    }
 }

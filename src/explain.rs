@@ -132,8 +132,17 @@ struct Explainer {
 /// of the model's decision, strongest first; `len` of them are set.
 #[derive(Clone, Copy)]
 struct Top {
-    parts: [(f32, Source); TOP],
+    parts: [Part; TOP],
     len: u8,
+}
+
+/// One contribution: its weight (logit), where it comes from, and the
+/// feature's value for the block (0 for trees and phrases).
+#[derive(Clone, Copy)]
+struct Part {
+    weight: f32,
+    source: Source,
+    value: f32,
 }
 
 impl std::fmt::Debug for Explainer {
@@ -186,24 +195,33 @@ fn strongest(rules: &Rules, model: &Model, page: &Scored<'_>, d: &Decisions, i: 
         _ => sigmoid(page.z2[i]) >= rules.threshold,
     };
     let sign = if model_kept { 1.0 } else { -1.0 };
+    let none = Part {
+        weight: 0.0,
+        source: Source::Trees,
+        value: 0.0,
+    };
     let mut top = Top {
-        parts: [(0.0, Source::Trees); TOP],
+        parts: [none; TOP],
         len: 0,
     };
     // Kept sorted, strongest first; of equal weights the one considered
     // first stays first.
-    let mut consider = |w: f32, s: Source| {
+    let mut consider = |w: f32, source: Source, value: f32| {
         if w * sign <= MIN_WEIGHT {
             return;
         }
         let len = usize::from(top.len);
         let at = top.parts[..len]
             .iter()
-            .position(|p| (p.0 * sign).total_cmp(&(w * sign)).is_lt())
+            .position(|p| (p.weight * sign).total_cmp(&(w * sign)).is_lt())
             .unwrap_or(len);
         if at < TOP {
             top.parts.copy_within(at..TOP - 1, at + 1);
-            top.parts[at] = (w, s);
+            top.parts[at] = Part {
+                weight: w,
+                source,
+                value,
+            };
             top.len = (top.len + 1).min(TOP as u8);
         }
     };
@@ -214,20 +232,22 @@ fn strongest(rules: &Rules, model: &Model, page: &Scored<'_>, d: &Decisions, i: 
         consider(
             parts.context_weights[k] * (ctx.0[k] - parts.context_means[k]),
             Source::Context(k as u16),
+            ctx.0[k],
         );
     }
     if model.has_trees() {
-        consider(page.tree_z[i], Source::Trees);
+        consider(page.tree_z[i], Source::Trees, 0.0);
     }
     let x = &page.local[i];
     for k in 0..LOCAL.len() {
         consider(
             gain * parts.local_weights[k] * (x.0[k] - parts.local_means[k]),
             Source::Local(k as u16),
+            x.0[k],
         );
     }
     for &id in page.hits.of(i) {
-        consider(gain * model.phrase(id).1, Source::Phrase(id));
+        consider(gain * model.phrase(id).1, Source::Phrase(id), 0.0);
     }
     top
 }
@@ -249,6 +269,7 @@ fn reasons(e: &Explainer, i: usize) -> Vec<Reason> {
         line,
         meaning,
         pages: None,
+        value: None,
     };
     let at = |j: usize| Some(e.lines[j] + 1);
     let mut out = Vec::with_capacity(TOP + 1);
@@ -339,41 +360,44 @@ fn reasons(e: &Explainer, i: usize) -> Vec<Reason> {
     };
     out.extend(r);
     let top = &e.top[i];
-    out.extend(
-        top.parts[..usize::from(top.len)]
-            .iter()
-            .map(|&(weight, s)| {
-                let (kind, detail, meaning) = match s {
-                    Source::Context(k) => (
-                        ReasonKind::Context,
-                        CONTEXT[usize::from(k)].to_string(),
-                        CONTEXT_MEANINGS[usize::from(k)],
-                    ),
-                    Source::Trees => (
-                        ReasonKind::Context,
-                        "trees".to_string(),
-                        "the context trees: the block's score, its neighbours' and its place in the page, together",
-                    ),
-                    Source::Local(k) => (
-                        ReasonKind::Feature,
-                        LOCAL[usize::from(k)].to_string(),
-                        LOCAL_MEANINGS[usize::from(k)],
-                    ),
-                    Source::Phrase(id) => (
-                        ReasonKind::Phrase,
-                        model.phrase(id).0.to_string(),
-                        "a phrase the model learned",
-                    ),
-                };
-                Reason {
-                    kind,
-                    detail,
-                    weight,
-                    line: None,
-                    meaning,
-                    pages: None,
-                }
-            }),
-    );
+    let parts = model.parts();
+    out.extend(top.parts[..usize::from(top.len)].iter().map(|p| {
+        let k = |k: u16| usize::from(k);
+        let (kind, detail, meaning, value) = match p.source {
+            Source::Context(c) => (
+                ReasonKind::Context,
+                CONTEXT[k(c)].to_string(),
+                CONTEXT_MEANINGS[k(c)],
+                Some((p.value, parts.context_means[k(c)])),
+            ),
+            Source::Trees => (
+                ReasonKind::Context,
+                "trees".to_string(),
+                "the context trees: the block's score, its neighbours' and its place in the page, together",
+                None,
+            ),
+            Source::Local(l) => (
+                ReasonKind::Feature,
+                LOCAL[k(l)].to_string(),
+                LOCAL_MEANINGS[k(l)],
+                Some((p.value, parts.local_means[k(l)])),
+            ),
+            Source::Phrase(id) => (
+                ReasonKind::Phrase,
+                model.phrase(id).0.to_string(),
+                "a phrase the model learned",
+                None,
+            ),
+        };
+        Reason {
+            kind,
+            detail,
+            weight: p.weight,
+            line: None,
+            meaning,
+            pages: None,
+            value,
+        }
+    }));
     out
 }

@@ -525,18 +525,46 @@ struct BlockOut<'a> {
     text: &'a str,
 }
 
-/// A block's reasons, each written as its `Display` text.
+/// A block's reasons, each an object: `kind` (its name), `text` (as
+/// `--explain` prints it), `weight`, `meaning`, and the typed fields a
+/// kind has (`line`, `pattern`, `feature`, `value` and `usual`, `pages`).
 struct Reasons<'a>(&'a [dejunk::Reason]);
 
 impl Serialize for Reasons<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
-        for r in self.0 {
-            seq.serialize_element(&format_args!("{r}"))?;
-        }
-        seq.end()
+        s.collect_seq(self.0.iter().map(|r| ReasonOut {
+            kind: r.kind().name(),
+            text: r.to_string(),
+            weight: r.weight(),
+            meaning: r.meaning(),
+            line: r.line(),
+            pattern: r.pattern(),
+            feature: r.feature(),
+            value: r.value(),
+            usual: r.usual(),
+            pages: r.pages(),
+        }))
     }
+}
+
+#[derive(Serialize)]
+struct ReasonOut<'a> {
+    kind: &'static str,
+    text: String,
+    weight: f32,
+    meaning: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pattern: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    feature: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    usual: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pages: Option<(u32, u32)>,
 }
 
 /// An analysis as text: a row a block (`keep` or `drop`, score, line,

@@ -470,7 +470,24 @@ fn explain_adds_blocks() {
         .find(|b| b["text"] == "Share this article")
         .unwrap();
     assert_eq!(share["kept"], false);
-    assert!(!share["reasons"].as_array().unwrap().is_empty());
+    let reasons = share["reasons"].as_array().unwrap();
+    assert!(!reasons.is_empty());
+    // Each reason an object with its typed fields; lines counted from 1.
+    for r in reasons {
+        assert!(r["kind"].is_string() && r["text"].is_string() && r["meaning"].is_string());
+        assert!(r["weight"].is_number());
+        if r["feature"].as_str().is_some_and(|f| f != "trees") {
+            assert!(r["value"].is_number() && r["usual"].is_number(), "{r}");
+        }
+    }
+    let dup = dejunk(
+        &["--explain", "--to", "jsonl"],
+        format!("{BODY}\n{BODY}").as_bytes(),
+    );
+    let blocks = records(&dup)[0]["blocks"].clone();
+    assert_eq!(blocks[1]["line"], 2);
+    assert_eq!(blocks[1]["reasons"][0]["kind"], "duplicate");
+    assert_eq!(blocks[1]["reasons"][0]["line"], 1);
 }
 
 #[test]

@@ -326,7 +326,7 @@ impl Cleaner {
                         .reasons()
                         .iter()
                         .map(|r| Reason {
-                            kind: kind_name(r.kind()).to_string(),
+                            kind: r.kind().name().to_string(),
                             detail: r.detail().to_string(),
                             weight: r.weight(),
                             line: r.line(),
@@ -334,6 +334,8 @@ impl Cleaner {
                             feature: r.feature().map(str::to_string),
                             meaning: r.meaning().to_string(),
                             pages: r.pages(),
+                            value: r.value(),
+                            usual: r.usual(),
                             text: r.to_string(),
                         })
                         .collect(),
@@ -370,26 +372,6 @@ impl Cleaner {
 
     fn __repr__(&self) -> String {
         format!("Cleaner(threshold={})", self.inner.threshold())
-    }
-}
-
-fn kind_name(k: dejunk::ReasonKind) -> &'static str {
-    use dejunk::ReasonKind as K;
-    match k {
-        K::Phrase => "phrase",
-        K::Feature => "feature",
-        K::Context => "context",
-        K::Title => "title",
-        K::AboveTitle => "above_title",
-        K::Dateline => "dateline",
-        K::KeepPattern => "keep_pattern",
-        K::JunkPattern => "junk_pattern",
-        K::Duplicate => "duplicate",
-        K::NearDuplicate => "near_duplicate",
-        K::SiteMemory => "site_memory",
-        K::Comment => "comment",
-        K::NotText => "not_text",
-        _ => "other",
     }
 }
 
@@ -445,6 +427,10 @@ struct Reason {
     meaning: String,
     /// For site_memory: (pages with the line, pages of the site seen).
     pages: Option<(u32, u32)>,
+    /// For a feature: its value for the block, or None.
+    value: Option<f32>,
+    /// For a feature: its mean on the model's training pages, or None.
+    usual: Option<f32>,
     /// The reason as one line, as `str(reason)` gives it.
     text: String,
 }

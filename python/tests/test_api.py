@@ -84,6 +84,12 @@ def test_analyze_explains_every_block():
     assert share.reasons and all(isinstance(r, dejunk.Reason) for r in share.reasons)
     assert share.reasons[0].kind in {"phrase", "feature", "context"}
     assert str(share.reasons[0]) == share.reasons[0].text
+    for r in share.reasons:
+        if r.feature not in (None, "trees"):
+            assert isinstance(r.value, float) and isinstance(r.usual, float)
+            assert ", usually " in r.text
+        else:
+            assert r.value is None and r.usual is None
     kept = "\n".join(b.text for b in blocks if b.kept)
     assert kept == dejunk.clean(PAGE)
     assert dejunk.Cleaner().analyze("<p>Hello there.</p>", html=True)[0].text == "Hello there."

@@ -37,6 +37,10 @@ class Reason:
     meaning: str
     """What the reason means, in words."""
     pages: Optional[tuple[int, int]]
+    value: Optional[float]
+    """A feature's value for the block (None for other reasons)."""
+    usual: Optional[float]
+    """The feature's mean on the model's training pages (None where value is)."""
     text: str
 
 class Block:
