@@ -45,9 +45,9 @@ fn bom(bytes: &[u8]) -> Option<(Bom, usize)> {
 }
 
 /// Decodes `bytes` (after their mark) in the encoding a mark named.
-fn decode_bom(b: Bom, bytes: &[u8]) -> String {
-    match b {
-        Bom::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
+fn decode_bom(b: Bom, bytes: &[u8]) -> Cow<'_, str> {
+    Cow::Owned(match b {
+        Bom::Utf8 => return String::from_utf8_lossy(bytes),
         Bom::Utf16Le | Bom::Utf16Be => {
             let units = bytes.chunks(2).map(|c| match (c, b) {
                 ([x, y], Bom::Utf16Le) => u16::from_le_bytes([*x, *y]),
@@ -70,14 +70,14 @@ fn decode_bom(b: Bom, bytes: &[u8]) -> String {
                 char::from_u32(v).unwrap_or(char::REPLACEMENT_CHARACTER)
             })
             .collect(),
-    }
+    })
 }
 
 /// Text input as text: a byte-order mark decides, else UTF-8 with invalid
 /// sequences replaced by U+FFFD.
 pub(crate) fn text(bytes: &[u8]) -> Cow<'_, str> {
     match bom(bytes) {
-        Some((b, n)) => Cow::Owned(decode_bom(b, &bytes[n..])),
+        Some((b, n)) => decode_bom(b, &bytes[n..]),
         None => String::from_utf8_lossy(bytes),
     }
 }
@@ -89,6 +89,7 @@ pub(crate) use html_bytes::html;
 mod html_bytes {
     use super::{bom, decode_bom};
     use memchr::memmem::find;
+    use std::borrow::Cow;
 
     use encoding_rs::{Encoding, ISO_2022_JP, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
@@ -100,7 +101,7 @@ mod html_bytes {
     /// HTML bytes as text (see the module doc for the order of the
     /// evidence); `content_type` is the HTTP `Content-Type` value (or a
     /// bare charset label), when the caller has one.
-    pub(crate) fn html(bytes: &[u8], content_type: Option<&str>) -> String {
+    pub(crate) fn html<'b>(bytes: &'b [u8], content_type: Option<&str>) -> Cow<'b, str> {
         if let Some((b, n)) = bom(bytes) {
             return decode_bom(b, &bytes[n..]);
         }
@@ -109,7 +110,7 @@ mod html_bytes {
         let declared = http.or_else(meta);
         if declared != Some(ISO_2022_JP) {
             if let Ok(s) = std::str::from_utf8(bytes) {
-                return s.to_string();
+                return Cow::Borrowed(s);
             }
         }
         let encoding = declared.unwrap_or_else(|| {
@@ -118,7 +119,7 @@ mod html_bytes {
             d.feed(head, head.len() == bytes.len());
             d.guess(None, true)
         });
-        encoding.decode_without_bom_handling(bytes).0.into_owned()
+        encoding.decode_without_bom_handling(bytes).0
     }
 
     /// The encoding of an HTTP `Content-Type` value's `charset` parameter,

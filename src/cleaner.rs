@@ -8,14 +8,10 @@ use std::sync::{Arc, LazyLock};
 
 use crate::analysis::Analysis;
 use crate::decide::{Rules, UserPatterns};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::model::Model;
 use crate::page::{Page, Prepared};
 use crate::window;
-
-/// The default threshold: blocks whose body-content probability is at least
-/// this are kept.
-pub const DEFAULT_THRESHOLD: f32 = 0.5;
 
 static DEFAULT: LazyLock<Cleaner> = LazyLock::new(Cleaner::new);
 
@@ -90,8 +86,9 @@ pub fn clean_html(html: &str) -> String {
 /// `<meta charset>` or `<meta http-equiv="Content-Type">` in the first
 /// 1,024 bytes; else Firefox's detector (chardetng) on the first MiB.
 /// Decoding follows the WHATWG Encoding Standard (encoding_rs): malformed
-/// sequences become U+FFFD, nothing fails. [`Page::html_bytes`] decodes
-/// this way.
+/// sequences become U+FFFD, nothing fails. Borrows when the bytes are
+/// the page's text as they are (valid UTF-8, or ASCII in an ASCII-based
+/// encoding). [`Page::html_bytes`] decodes this way.
 ///
 /// # Example
 ///
@@ -101,7 +98,7 @@ pub fn clean_html(html: &str) -> String {
 /// assert_eq!(dejunk::decode_html(bytes, Some("text/html; charset=Shift_JIS")), "<p>日本語</p>");
 /// ```
 #[cfg(feature = "html")]
-pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> String {
+pub fn decode_html<'b>(bytes: &'b [u8], content_type: Option<&str>) -> Cow<'b, str> {
     crate::charset::html(bytes, content_type)
 }
 
@@ -170,6 +167,16 @@ impl Default for Cleaner {
 }
 
 impl Cleaner {
+    /// The default threshold: blocks whose body-content probability is at
+    /// least this are kept.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dejunk::Cleaner::DEFAULT_THRESHOLD, 0.5);
+    /// ```
+    pub const DEFAULT_THRESHOLD: f32 = 0.5;
+
     /// A cleaner with the built-in model and default settings (the same as
     /// [`clean`] uses).
     ///
@@ -202,10 +209,23 @@ impl Cleaner {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(dejunk::Cleaner::new().model().version(), dejunk::MODEL_VERSION);
+    /// assert_eq!(dejunk::Cleaner::new().model().version(), dejunk::Model::builtin().version());
     /// ```
     pub fn model(&self) -> &Model {
         &self.inner.model
+    }
+
+    /// The model this cleaner scores HTML pages with.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = dejunk::Cleaner::new();
+    /// assert_eq!(c.html_model().version(), dejunk::Model::builtin_html().version());
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn html_model(&self) -> &Model {
+        &self.inner.html_model
     }
 
     /// The threshold this cleaner keeps blocks at.
@@ -213,7 +233,7 @@ impl Cleaner {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(dejunk::Cleaner::new().threshold(), dejunk::DEFAULT_THRESHOLD);
+    /// assert_eq!(dejunk::Cleaner::new().threshold(), dejunk::Cleaner::DEFAULT_THRESHOLD);
     /// ```
     pub fn threshold(&self) -> f32 {
         self.inner.rules.threshold
@@ -546,7 +566,7 @@ impl CleanerBuilder {
         /// The precision/recall knob: a block is kept when the model's
         /// probability that it is body content is at least `score`, on a `0..=1`
         /// scale. Lower keeps more (recall), higher keeps less (precision).
-        /// Default: [`DEFAULT_THRESHOLD`] (0.5).
+        /// Default: [`Cleaner::DEFAULT_THRESHOLD`] (0.5).
         ///
         /// A page always keeps its most likely body: when no block that reads
         /// as body (a sentence of at least 10 words, or more than 30 words)
@@ -712,9 +732,9 @@ impl CleanerBuilder {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidThreshold`] when the threshold is not in `0..=1`;
-    /// [`ErrorKind::EmptyPattern`] when a user pattern has no word in it;
-    /// [`ErrorKind::PatternsTooLarge`] when the user patterns cannot be
+    /// [`ErrorKind::InvalidThreshold`](crate::ErrorKind::InvalidThreshold) when the threshold is not in `0..=1`;
+    /// [`ErrorKind::EmptyPattern`](crate::ErrorKind::EmptyPattern) when a user pattern has no word in it;
+    /// [`ErrorKind::PatternsTooLarge`](crate::ErrorKind::PatternsTooLarge) when the user patterns cannot be
     /// compiled.
     ///
     /// # Example
@@ -723,9 +743,9 @@ impl CleanerBuilder {
     /// assert!(dejunk::Cleaner::builder().threshold(f32::NAN).build().is_err());
     /// ```
     pub fn build(&self) -> Result<Cleaner, Error> {
-        let threshold = self.threshold.unwrap_or(DEFAULT_THRESHOLD);
+        let threshold = self.threshold.unwrap_or(Cleaner::DEFAULT_THRESHOLD);
         if !(0.0..=1.0).contains(&threshold) {
-            return Err(Error::new(ErrorKind::InvalidThreshold { got: threshold }));
+            return Err(Error::threshold(threshold));
         }
         Ok(Cleaner {
             inner: Arc::new(Settings {
@@ -737,8 +757,8 @@ impl CleanerBuilder {
                     title: self.title.unwrap_or(true),
                     comments: self.comments.unwrap_or(false),
                     dedup: self.dedup.unwrap_or(true),
-                    junk: UserPatterns::new("junk", &self.junk)?,
-                    keep: UserPatterns::new("keep", &self.keep)?,
+                    junk: UserPatterns::new(false, &self.junk)?,
+                    keep: UserPatterns::new(true, &self.keep)?,
                 }),
             }),
         })

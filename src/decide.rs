@@ -9,7 +9,7 @@ use std::collections::{HashMap, hash_map::Entry};
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::dedup::{self, Dup};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::feature::{Ctx, Dom, Pack, Stats, Text, TitleRow, is_short_dated};
 use crate::memory::Recurrence;
 use crate::model::Model;
@@ -56,12 +56,9 @@ pub(crate) struct UserPatterns {
 }
 
 impl UserPatterns {
-    /// Compiles the user's `list` (`"junk"` or `"keep"`); `None` when it is
+    /// Compiles the user's keep (`keep`) or junk patterns; `None` when it is
     /// empty.
-    pub(crate) fn new(
-        list: &'static str,
-        patterns: &[String],
-    ) -> Result<Option<UserPatterns>, Error> {
+    pub(crate) fn new(keep: bool, patterns: &[String]) -> Result<Option<UserPatterns>, Error> {
         if patterns.is_empty() {
             return Ok(None);
         }
@@ -69,18 +66,14 @@ impl UserPatterns {
         for (index, p) in patterns.iter().enumerate() {
             let n = normalize(p);
             if n.trim().is_empty() {
-                return Err(Error::new(ErrorKind::EmptyPattern { list, index }));
+                return Err(Error::empty_pattern(keep, index));
             }
             normalized.push(n);
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
             .build(&normalized)
-            .map_err(|e| {
-                Error::new(ErrorKind::PatternsTooLarge {
-                    message: e.to_string(),
-                })
-            })?;
+            .map_err(|e| Error::patterns(e.to_string()))?;
         Ok(Some(UserPatterns {
             normalized: normalized.iter().map(|s| s.trim().to_string()).collect(),
             matcher,

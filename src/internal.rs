@@ -71,7 +71,7 @@ pub fn title_candidates(page: &str, html: bool, model: &Model) -> Vec<(String, [
 
 fn candidates_of(scored: Scored<'_>) -> Vec<(String, [f32; N_TITLE])> {
     let rules = crate::decide::Rules {
-        threshold: crate::DEFAULT_THRESHOLD,
+        threshold: crate::Cleaner::DEFAULT_THRESHOLD,
         title: true,
         comments: false,
         dedup: true,

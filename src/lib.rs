@@ -227,7 +227,7 @@ mod window;
 pub use crate::analysis::{Analysis, Block, Reason, ReasonKind};
 #[cfg(feature = "rayon")]
 pub use crate::batch::Batch;
-pub use crate::cleaner::{Cleaner, CleanerBuilder, DEFAULT_THRESHOLD, Extract, clean, decode_text};
+pub use crate::cleaner::{Cleaner, CleanerBuilder, Extract, clean, decode_text};
 #[cfg(feature = "html")]
 pub use crate::cleaner::{clean_html, decode_html};
 pub use crate::error::{Error, ErrorKind};
@@ -239,25 +239,6 @@ pub use crate::page::Page;
 /// [`Page::document`] and [`Page::element`] take.
 #[cfg(feature = "scraper")]
 pub use scraper;
-
-/// The version of the built-in model (see `model/README.md`).
-///
-/// # Example
-///
-/// ```
-/// assert_eq!(dejunk::Model::builtin().version(), dejunk::MODEL_VERSION);
-/// ```
-pub const MODEL_VERSION: &str = include_str!("../model/VERSION").trim_ascii();
-
-/// The version of the built-in HTML model (see `model/README.md`).
-///
-/// # Example
-///
-/// ```
-/// assert_eq!(dejunk::Model::builtin_html().version(), dejunk::HTML_MODEL_VERSION);
-/// ```
-#[cfg(feature = "html")]
-pub const HTML_MODEL_VERSION: &str = include_str!("../model/VERSION-html").trim_ascii();
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

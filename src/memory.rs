@@ -23,7 +23,7 @@
 
 use std::sync::Mutex;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::hash::{keyed_hash, mix};
 use crate::segment::Segmented;
 
@@ -41,9 +41,7 @@ const ONE_WORD_SHARE: f32 = 5.0;
 /// The key of a site's page counter (hashed with the site).
 const PAGES_KEY: u64 = 0x5041_4745_535f_4b45;
 
-/// The default memory size: 16 MiB, room for about two million recurring
-/// (site, line) pairs.
-const DEFAULT_MEMORY_BYTES: usize = 16 << 20;
+/// The smallest memory: one bucket a shard.
 const MIN_MEMORY_BYTES: usize = SHARDS * SLOTS * 8;
 
 /// What a site memory knows about the blocks of one page: per block, on how
@@ -105,9 +103,9 @@ struct Shard {
 /// keyed with the process's hash seed, so that no page can aim its lines
 /// at another site's keys); the counts are the same until buckets fill,
 /// and what a full bucket drops may differ. Threads observing at once make
-/// that order a race; to
-/// observe in parallel and stay deterministic, prepare pages on the threads
-/// ([`Observation`]) and [`learn`](SiteMemory::learn) them in page order.
+/// that order a race; to observe in parallel and stay deterministic,
+/// prepare pages on the threads ([`Observation`]) and
+/// [`observe_prepared`](SiteMemory::observe_prepared) them in page order.
 ///
 /// Use it in two passes (observe every page of the crawl, then clean each
 /// with [`Page::site`](crate::Page::site)),
@@ -168,8 +166,9 @@ impl Default for SiteMemory {
 }
 
 impl SiteMemory {
-    /// The memory size [`SiteMemory::new`] uses: 16 MiB.
-    pub const DEFAULT_MEMORY_BYTES: usize = DEFAULT_MEMORY_BYTES;
+    /// The memory size [`SiteMemory::new`] uses: 16 MiB, room for about
+    /// two million recurring (site, line) pairs.
+    pub const DEFAULT_MEMORY_BYTES: usize = 16 << 20;
 
     /// An empty memory with the default settings: 16 MiB, a line is a
     /// site's boilerplate once seen on at least 4 of its pages and on at
@@ -202,10 +201,11 @@ impl SiteMemory {
         SiteMemoryBuilder::new()
     }
 
-    /// Learns from a page prepared with [`Observation::new`]: the same as
+    /// Observes a page prepared with [`Observation::new`]: the same as
     /// [`SiteMemory::observe`] with the page, so that pages can be prepared
-    /// on many threads and learnt in a fixed order (the table depends on
-    /// that order).
+    /// on many threads and observed in a fixed order (the table depends on
+    /// that order). [`SiteMemory::observe`] (in `page.rs`, beside
+    /// [`Page`](crate::Page), which it takes) is the one-step form.
     ///
     /// # Example
     ///
@@ -215,14 +215,14 @@ impl SiteMemory {
     /// let pages = ["Home\nFirst story.", "Home\nSecond story."];
     /// // Prepared in any order or in parallel ...
     /// let prepared: Vec<Observation> = pages.iter().map(|p| Observation::new("a.example", *p)).collect();
-    /// // ... learnt in page order.
+    /// // ... observed in page order.
     /// let memory = SiteMemory::new();
     /// for o in &prepared {
-    ///     memory.learn(o);
+    ///     memory.observe_prepared(o);
     /// }
     /// assert_eq!(memory.count("a.example", "Home"), 2);
     /// ```
-    pub fn learn(&self, page: &Observation) {
+    pub fn observe_prepared(&self, page: &Observation) {
         for &key in &page.keys {
             self.add(key);
         }
@@ -353,8 +353,8 @@ impl SiteMemory {
     }
 }
 
-/// One page's lines, hashed for a [`SiteMemory`] but not yet learnt (see
-/// [`SiteMemory::learn`]). Preparing does the work of
+/// One page's lines, hashed for a [`SiteMemory`] but not yet observed (see
+/// [`SiteMemory::observe_prepared`]). Preparing does the work of
 /// [`SiteMemory::observe`] that needs no lock: splitting and normalising
 /// the page (and, for HTML, parsing it).
 ///
@@ -427,13 +427,13 @@ impl SiteMemoryBuilder {
     /// ```
     pub fn new() -> SiteMemoryBuilder {
         SiteMemoryBuilder {
-            memory_bytes: DEFAULT_MEMORY_BYTES,
+            memory_bytes: SiteMemory::DEFAULT_MEMORY_BYTES,
             min_pages: 4,
             min_share: 0.05,
         }
     }
 
-    /// The size of the table in bytes (default 16 MiB; at least 32 KiB).
+    /// The size of the table in bytes (default 16 MiB; at least 4 KiB).
     /// Each slot takes 8 bytes and holds one (site, line) pair; size it at
     /// 8 bytes × the number of recurring lines of all sites that are in
     /// play at once (a crawl ordered by host needs far less than a shuffled
@@ -485,18 +485,18 @@ impl SiteMemoryBuilder {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidMemory`] when the size is under 32 KiB or more
-    /// than the machine can allocate, the page minimum under 2 or the
+    /// [`ErrorKind::InvalidMemory`](crate::ErrorKind::InvalidMemory) when
+    /// the size is under 4 KiB or more than the machine can allocate, the page minimum under 2 or the
     /// share outside `0..=1`.
     ///
     /// # Example
     ///
     /// ```
     /// let err = dejunk::SiteMemory::builder().min_pages(1).build().unwrap_err();
-    /// assert!(matches!(err.kind(), dejunk::ErrorKind::InvalidMemory { .. }));
+    /// assert_eq!(err.kind(), dejunk::ErrorKind::InvalidMemory);
     /// ```
     pub fn build(&self) -> Result<SiteMemory, Error> {
-        let invalid = |message: String| Err(Error::new(ErrorKind::InvalidMemory { message }));
+        let invalid = |message: String| Err(Error::memory(message));
         if self.memory_bytes < MIN_MEMORY_BYTES {
             return invalid(format!(
                 "memory_bytes must be at least {MIN_MEMORY_BYTES}, got {}",

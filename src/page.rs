@@ -404,12 +404,12 @@ impl SiteMemory {
     /// assert_eq!(memory.count("example.com", "home   NEWS"), 2);
     /// ```
     pub fn observe<'a>(&self, site: &str, page: impl Into<Page<'a>>) {
-        self.learn(&Observation::new(site, page));
+        self.observe_prepared(&Observation::new(site, page));
     }
 }
 
 impl Observation {
-    /// Prepares a page of `site` for [`SiteMemory::learn`]: the work of
+    /// Prepares a page of `site` for [`SiteMemory::observe_prepared`]: the work of
     /// [`SiteMemory::observe`] that needs no lock (decoding, parsing HTML,
     /// splitting and normalising the lines).
     ///

@@ -238,7 +238,7 @@ fn run(args: &Args) -> Result<u64, String> {
                     .collect()
             });
             for o in seen.iter().flatten() {
-                memory.learn(o);
+                memory.observe_prepared(o);
             }
             Ok(())
         })?;

@@ -71,7 +71,7 @@ pub fn prepare(payload: Payload, fields: &Fields) -> Prepared {
             id: None,
             html,
             content: if html {
-                dejunk::decode_html(&bytes, None)
+                dejunk::decode_html(&bytes, None).into_owned()
             } else {
                 dejunk::decode_text(&bytes).into_owned()
             },
@@ -205,7 +205,7 @@ fn warc(record: WarcRecord) -> Prepared {
         _ => return Prepared::Skip,
     };
     let content = if html {
-        dejunk::decode_html(body, declared.as_deref())
+        dejunk::decode_html(body, declared.as_deref()).into_owned()
     } else {
         // WET text is UTF-8 (or says otherwise with a byte-order mark).
         dejunk::decode_text(body).into_owned()

@@ -359,7 +359,7 @@ pub fn memory(data: &[u8]) {
         match op % 5 {
             0 => memory.observe(site, &*text),
             1 => memory.observe(site, dejunk::Page::html(&text)),
-            2 => memory.learn(&Observation::new(site, &*text)),
+            2 => memory.observe_prepared(&Observation::new(site, &*text)),
             3 => {
                 let out = cleaner.clean(dejunk::Page::text(&text).site(&memory, site));
                 assert_selection(&text, &out);

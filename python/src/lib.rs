@@ -507,7 +507,7 @@ fn _dejunk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Block>()?;
     m.add_class::<Reason>()?;
     m.add("DejunkError", m.py().get_type::<DejunkError>())?;
-    m.add("MODEL_VERSION", dejunk::MODEL_VERSION)?;
+    m.add("MODEL_VERSION", dejunk::Model::builtin().version())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -100,8 +100,8 @@ const fn concat<const A: usize, const B: usize, const C: usize>(
     out
 }
 
-/// A digest of the registry: the group, name and meaning of every local
-/// and context feature, in vector order. It changes when a feature is
+/// A digest of the registry: the group, name and meaning of every local,
+/// context and title feature, in vector order. It changes when a feature is
 /// added, removed, moved, renamed or given another meaning.
 pub fn registry_hash() -> u64 {
     let mut s = String::new();

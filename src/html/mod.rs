@@ -16,7 +16,8 @@
 //!   features.
 //!
 //! `script`, `style`, `noscript`, `template`, `head`, `title`, `svg`,
-//! `iframe`, form controls' option lists and hidden elements (`hidden`,
+//! `math`, `iframe`, `object`, `embed`, `canvas`, `select`, `textarea`
+//! (`tags::is_dropped`) and hidden elements (`hidden`,
 //! `aria-hidden="true"`, inline `display:none`/`visibility:hidden`) are
 //! dropped with what they hold. Block-level elements (paragraphs,
 //! headings, list items, table rows, `div`, `br`, …) end a line;
@@ -255,6 +256,32 @@ mod tests {
 
     fn lines(html: &str) -> Vec<String> {
         convert(html).text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn the_dropped_elements_of_the_module_doc() {
+        // Each element the module's doc lists is dropped with what it
+        // holds (`embed` is void: it holds nothing).
+        for name in [
+            "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
+            "select", "textarea",
+        ] {
+            let html = format!("<body><p>before</p><{name}>inside</{name}><p>after</p>");
+            assert_eq!(lines(&html), ["before", "after"], "{name}");
+        }
+        assert_eq!(lines("<head><title>T</title></head><body><p>b</p>"), ["b"]);
+        for hidden in [
+            "hidden",
+            "aria-hidden=true",
+            "style='display: none'",
+            "style='visibility:hidden'",
+        ] {
+            assert_eq!(
+                lines(&format!("<p>a</p><div {hidden}>x</div>")),
+                ["a"],
+                "{hidden}"
+            );
+        }
     }
 
     #[test]

@@ -392,7 +392,6 @@ impl ModelParts {
         for (seen, record) in [
             (seen_version, "version"),
             (seen_features, "features"),
-            (records.is_some(), "records"),
             (local_bias, "local-bias"),
             (context_bias, "context-bias"),
             (title_bias, "title-bias"),
@@ -425,7 +424,9 @@ impl ModelParts {
             parts.phrases.len(),
             parts.trees.len(),
         ];
-        let declared = records.unwrap_or(found);
+        let Some(declared) = records else {
+            return Err(Error::model("no `records` record"));
+        };
         for ((name, d), f) in ["stopword", "pack", "phrase", "tree"]
             .iter()
             .zip(declared)

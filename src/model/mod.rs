@@ -16,7 +16,7 @@ pub use format::ModelParts;
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::feature::{ContextRow, LocalRow, Pack, TitleRow};
 use crate::math::dot;
 use crate::phrase::{Phrases, Role};
@@ -90,7 +90,7 @@ impl Model {
     ///
     /// ```
     /// let model = dejunk::Model::builtin();
-    /// assert_eq!(model.version(), dejunk::MODEL_VERSION);
+    /// assert!(model.version().starts_with("2."));
     /// ```
     pub fn builtin() -> Model {
         BUILTIN.clone()
@@ -104,7 +104,7 @@ impl Model {
     ///
     /// ```
     /// let model = dejunk::Model::builtin_html();
-    /// assert_eq!(model.version(), dejunk::HTML_MODEL_VERSION);
+    /// assert_ne!(model.version(), dejunk::Model::builtin().version());
     /// ```
     #[cfg(feature = "html")]
     pub fn builtin_html() -> Model {
@@ -116,12 +116,12 @@ impl Model {
     ///
     /// # Errors
     ///
-    /// An [`ErrorKind::InvalidModel`] naming the line at fault, when there
+    /// An [`ErrorKind::InvalidModel`](crate::ErrorKind::InvalidModel) naming the line at fault, when there
     /// is one, when the text is not valid UTF-8, lacks a record, names an
     /// unknown feature, holds a non-finite weight or a phrase that is not
     /// normalised, was made for another featuriser, is cut short (fewer
     /// records than it declares) or was edited after training (its digest
-    /// does not match); [`ErrorKind::PatternsTooLarge`] when a phrase has
+    /// does not match); [`ErrorKind::PatternsTooLarge`](crate::ErrorKind::PatternsTooLarge) when a phrase has
     /// more than 32 words.
     ///
     /// # Example
@@ -180,8 +180,7 @@ impl Model {
             };
             by_text.entry(p.as_str()).or_default().packs |= 1 << pack as u16;
         }
-        let phrases = Phrases::new(by_text)
-            .map_err(|message| Error::new(ErrorKind::PatternsTooLarge { message }))?;
+        let phrases = Phrases::new(by_text).map_err(Error::patterns)?;
         let forest = Forest::new(&parts.trees);
         Ok(Model {
             inner: Arc::new(Inner {
@@ -412,7 +411,7 @@ mod tests {
         for (text, want) in cases {
             let err = Model::from_bytes(text.as_bytes()).unwrap_err();
             assert!(err.to_string().contains(want), "{err} !~ {want}");
-            assert!(matches!(err.kind(), ErrorKind::InvalidModel { .. }));
+            assert_eq!(err.kind(), crate::ErrorKind::InvalidModel);
         }
         let err = Model::from_bytes(&[0xff, 0xfe]).unwrap_err();
         assert!(err.to_string().contains("UTF-8"));

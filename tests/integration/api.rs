@@ -24,10 +24,7 @@ fn public_types_are_thread_safe() {
 fn builder_rejects_bad_settings() {
     for t in [-0.1, 1.01, f32::NAN, f32::INFINITY] {
         let err = Cleaner::builder().threshold(t).build().unwrap_err();
-        assert!(
-            matches!(err.kind(), ErrorKind::InvalidThreshold { .. }),
-            "{t}"
-        );
+        assert!(err.kind() == ErrorKind::InvalidThreshold, "{t}");
     }
     for t in [0.0, 0.5, 1.0] {
         assert!(Cleaner::builder().threshold(t).build().is_ok());
@@ -37,11 +34,8 @@ fn builder_rejects_bad_settings() {
         .build()
         .unwrap_err();
     assert_eq!(
-        err.kind(),
-        &ErrorKind::EmptyPattern {
-            list: "keep",
-            index: 1
-        }
+        (err.kind(), err.pattern()),
+        (ErrorKind::EmptyPattern, Some((1, true)))
     );
     assert_eq!(err.to_string(), "keep pattern 1 has no word characters");
 }
@@ -52,7 +46,7 @@ fn builder_rejects_bad_settings() {
 fn free_functions_use_the_documented_defaults() {
     let mut builder = Cleaner::builder();
     builder
-        .threshold(dejunk::DEFAULT_THRESHOLD)
+        .threshold(Cleaner::DEFAULT_THRESHOLD)
         .title(true)
         .comments(false)
         .dedup(true)
@@ -252,7 +246,7 @@ fn custom_model_round_trip_and_errors() {
         &bytes[..bytes.len() / 2],
     ] {
         match Model::from_bytes(bad) {
-            Err(e) => assert!(matches!(e.kind(), ErrorKind::InvalidModel { .. }), "{e}"),
+            Err(e) => assert!(e.kind() == ErrorKind::InvalidModel, "{e}"),
             Ok(_) => panic!("accepted a malformed model"),
         }
     }
@@ -366,8 +360,9 @@ fn messages_count_lines_from_one() {
     assert_eq!(copy.reasons()[0].detail(), "line 2");
     assert_eq!(copy.reasons()[0].line(), Some(a.blocks()[1].line()));
     let err = Model::from_bytes(b"not a model").unwrap_err();
-    assert!(
-        matches!(err.kind(), ErrorKind::InvalidModel { line: Some(1), .. }),
+    assert_eq!(
+        (err.kind(), err.line()),
+        (ErrorKind::InvalidModel, Some(1)),
         "{err}"
     );
 }

@@ -22,7 +22,7 @@ fn a_memory_too_large_to_allocate_is_an_error() {
         .memory_bytes(1 << 50)
         .build()
         .unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::InvalidMemory { .. }));
+    assert!(err.kind() == ErrorKind::InvalidMemory);
     assert!(err.to_string().contains("cannot allocate"), "{err}");
 }
 
@@ -134,4 +134,38 @@ fn a_short_page_with_a_sentence_of_body_never_cleans_to_nothing() {
     let out = cleaner.clean(Page::text(&page(7)).site(&memory, "town.example"));
     assert!(out.contains("approved 7 new projects"), "{out:?}");
     assert!(!out.contains("Home | News"));
+}
+
+/// `decode_html` borrows what needs no decoding, as `decode_text` does.
+#[cfg(feature = "html")]
+#[test]
+fn decode_html_borrows_utf8() {
+    use std::borrow::Cow;
+    let page = "<p>Zürich</p>".as_bytes();
+    assert!(matches!(
+        dejunk::decode_html(page, None),
+        Cow::Borrowed("<p>Zürich</p>")
+    ));
+    assert!(matches!(dejunk::decode_text(page), Cow::Borrowed(_)));
+    // A declared legacy encoding: decoded, owned.
+    let latin1 = b"<p>Z\xfcrich</p>";
+    let d = dejunk::decode_html(latin1, Some("text/html; charset=iso-8859-1"));
+    assert_eq!(d, "<p>Zürich</p>");
+}
+
+/// Errors carry typed details, not public fields.
+#[test]
+fn errors_have_typed_details() {
+    let err = Cleaner::builder()
+        .keep_patterns(["a", "..."])
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        (err.kind(), err.pattern(), err.line()),
+        (ErrorKind::EmptyPattern, Some((1, true)), None)
+    );
+    let err = dejunk::Model::from_bytes(b"dejunk-model\t1\n").unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidModel);
+    assert_eq!(Cleaner::DEFAULT_THRESHOLD, Cleaner::new().threshold());
+    assert_eq!(SiteMemory::DEFAULT_MEMORY_BYTES, 16 << 20);
 }

@@ -178,11 +178,11 @@ fn observations_prepared_on_threads_learnt_in_order_match_observing_in_turn() {
     });
     let learnt = small();
     for o in &prepared {
-        learnt.learn(o);
+        learnt.observe_prepared(o);
     }
     let reversed = small();
     for o in prepared.iter().rev() {
-        reversed.learn(o);
+        reversed.observe_prepared(o);
     }
     let mut order_mattered = false;
     for (site, text) in &pages {
@@ -204,13 +204,13 @@ fn bad_settings_are_errors() {
     use dejunk::ErrorKind;
     for b in [
         SiteMemory::builder().memory_bytes(0).build(),
+        SiteMemory::builder().memory_bytes(4095).build(),
         SiteMemory::builder().min_pages(0).build(),
         SiteMemory::builder().min_share(f32::NAN).build(),
         SiteMemory::builder().min_share(-0.1).build(),
     ] {
-        assert!(matches!(
-            b.unwrap_err().kind(),
-            ErrorKind::InvalidMemory { .. }
-        ));
+        assert_eq!(b.unwrap_err().kind(), ErrorKind::InvalidMemory);
     }
+    // The smallest memory the docs give (4 KiB) builds.
+    assert!(SiteMemory::builder().memory_bytes(4096).build().is_ok());
 }

@@ -114,14 +114,6 @@ struct Open {
     attrs: Span,
 }
 
-/// What a tag did to the parse: kept (its changes are in the log), or
-/// ignored as nesting too deep.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(super) enum Verdict {
-    Keep,
-    Cut,
-}
-
 /// One change to the stack of open elements.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Change {
@@ -206,6 +198,9 @@ pub(super) struct Nesting {
     /// Start tags ignored for depth, by name, whose end tags are ignored
     /// too.
     excess: HashMap<Name, u32>,
+    /// Start tags ignored for depth so far (what the tests count).
+    #[cfg(test)]
+    cut: usize,
     /// The formatting elements on `stack`.
     formatting: usize,
     /// The document is in quirks mode (no doctype, or an old one): a
@@ -371,7 +366,7 @@ impl Nesting {
     /// A start tag of an element of svg or MathML: `svg` or `math` itself,
     /// or any tag read in foreign content (its namespace is its parent's);
     /// `html_point` for an `annotation-xml` whose encoding is HTML.
-    pub(super) fn open_foreign(&mut self, name: &[u8], html_point: bool) -> Verdict {
+    pub(super) fn open_foreign(&mut self, name: &[u8], html_point: bool) {
         let math = match (name, self.stack.last()) {
             (b"svg", _) => false,
             (b"math", _) => true,
@@ -380,32 +375,37 @@ impl Nesting {
         };
         if self.depth() >= MAX_DEPTH {
             *self.excess.entry(name_of(name)).or_default() += 1;
-            return Verdict::Cut;
+            #[cfg(test)]
+            {
+                self.cut += 1;
+            }
+            return;
         }
         self.push(Open::foreign(name, math, html_point, self.lingering_len()));
         self.log.push(Change::Push);
-        Verdict::Keep
     }
 
     /// An end tag `name` whose current node is an element of svg or
     /// MathML: it closes the nearest element of that name in foreign
-    /// content; `None` when the HTML rules read it (an HTML element is met
+    /// content; false when the HTML rules read it (an HTML element is met
     /// first).
-    fn close_foreign(&mut self, name: &[u8]) -> Option<Verdict> {
+    fn close_foreign(&mut self, name: &[u8]) -> bool {
         let key = name_of(name);
-        let mut i = self.stack.len().checked_sub(1)?;
+        let Some(mut i) = self.stack.len().checked_sub(1) else {
+            return false;
+        };
         loop {
             if self.stack[i].name == key {
                 self.pop_through(i);
-                return Some(Verdict::Keep);
+                return true;
             }
             if i == 0 {
                 // The body is next: an HTML element.
-                return None;
+                return false;
             }
             i -= 1;
             if !self.stack[i].is_foreign() {
-                return None;
+                return false;
             }
         }
     }
@@ -522,10 +522,10 @@ impl Nesting {
 
     /// A start tag `name` (its whole text hashes to `tag`; its attributes
     /// are at `attrs` in the document).
-    pub(super) fn open(&mut self, name: &[u8], tag: u64, attrs: Span) -> Verdict {
+    pub(super) fn open(&mut self, name: &[u8], tag: u64, attrs: Span) {
         if matches!(name, b"html" | b"body" | b"head") {
             // The builder adds their attributes to the one it has.
-            return Verdict::Keep;
+            return;
         }
         let table_part = matches!(
             name,
@@ -535,7 +535,7 @@ impl Nesting {
         let in_table = self.is_open(b"table");
         if table_part && !in_table {
             // Outside a table the builder ignores them.
-            return Verdict::Keep;
+            return;
         }
         if in_table && self.top() == b"colgroup" && name != b"template" {
             // A column group holds only columns.
@@ -572,7 +572,7 @@ impl Nesting {
             self.pop_through(i);
             if name == b"select" {
                 // A `<select>` inside a select closes it and opens nothing.
-                return Verdict::Keep;
+                return;
             }
         }
         if name == b"optgroup" && self.top() == b"optgroup" && self.is_open(b"select") {
@@ -596,7 +596,7 @@ impl Nesting {
         }
         if name == b"form" && self.is_open(b"form") {
             // The builder ignores a form inside a form.
-            return Verdict::Keep;
+            return;
         }
         if table_part {
             self.clear_to_table_context(name);
@@ -616,11 +616,14 @@ impl Nesting {
         let too_many = formatting && self.formatting + self.lingering.len() >= MAX_FORMATTING;
         if self.depth() >= MAX_DEPTH || too_many {
             *self.excess.entry(name_of(name)).or_default() += 1;
-            return Verdict::Cut;
+            #[cfg(test)]
+            {
+                self.cut += 1;
+            }
+            return;
         }
         self.push(Open::new(name, tag, self.lingering_len(), attrs));
         self.log.push(Change::Push);
-        Verdict::Keep
     }
 
     /// Opens an element the builder implies (within the depth cap).
@@ -651,19 +654,19 @@ impl Nesting {
     }
 
     /// An end tag `name`.
-    pub(super) fn close(&mut self, name: &[u8]) -> Verdict {
+    pub(super) fn close(&mut self, name: &[u8]) {
         if let Some(k) = self.excess.get_mut(&name_of(name)) {
             if *k > 0 {
                 *k -= 1;
-                return Verdict::Cut;
+                return;
             }
         }
         if self.stack.last().is_some_and(Open::is_foreign) {
             if matches!(name, b"p" | b"br") {
                 // An HTML element's end tag: it ends foreign content.
                 self.break_out();
-            } else if let Some(v) = self.close_foreign(name) {
-                return v;
+            } else if self.close_foreign(name) {
+                return;
             }
         }
         let found = match name {
@@ -703,7 +706,6 @@ impl Nesting {
             }
             None => {}
         }
-        Verdict::Keep
     }
 }
 
@@ -717,7 +719,7 @@ mod tests {
     /// got, the elements opened, and the start tags ignored for depth.
     fn run(html: &str) -> (usize, usize, usize) {
         let mut n = Nesting::default();
-        let (mut deepest, mut opened, mut cut) = (0, 0, 0);
+        let (mut deepest, mut opened) = (0, 0);
         scan(html, |t| {
             match t {
                 Token::Start { name, .. } if is_void(name) => n.void(name),
@@ -727,7 +729,7 @@ mod tests {
                     } else {
                         0
                     };
-                    cut += usize::from(n.open(name, tag, (0, 0)) == Verdict::Cut);
+                    n.open(name, tag, (0, 0));
                 }
                 Token::End { name } => {
                     n.close(name);
@@ -743,7 +745,7 @@ mod tests {
             deepest = deepest.max(n.depth());
             true
         });
-        (deepest, opened, cut)
+        (deepest, opened, n.cut)
     }
 
     #[test]
