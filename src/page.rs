@@ -189,9 +189,10 @@ impl<'a> Page<'a> {
     }
 
     /// One element of a parsed document and what it holds (say the
-    /// `<article>` or `<main>` a crawler trusts): only that subtree is
-    /// read, and the page-level features (the schema.org types the page
-    /// declares, each block's share of the page) are computed from it.
+    /// `<article>` or `<main>` a crawler trusts): only that subtree's text
+    /// is read, and each block's share of the page is computed from it;
+    /// the schema.org types the page declares (JSON-LD, often in the
+    /// `head`, and microdata) are read from the whole document.
     ///
     /// # Example
     ///

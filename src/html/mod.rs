@@ -258,6 +258,32 @@ mod tests {
         convert(html).text.lines().map(str::to_string).collect()
     }
 
+    /// An element read alone still has the types its document declares
+    /// (here in the `head`): the body read as an element has the same DOM
+    /// features as the whole document.
+    #[cfg(feature = "scraper")]
+    #[test]
+    fn an_element_has_the_types_of_its_document() {
+        let html = r#"<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script></head>
+            <body><nav><a href="/">Home</a></nav><p>The council met on Tuesday to vote on the budget.</p></body></html>"#;
+        let doc = scraper::Html::parse_document(html);
+        let body = doc
+            .select(&scraper::Selector::parse("body").unwrap())
+            .next()
+            .unwrap();
+        let whole = convert_dom(Root::Document(&doc));
+        let alone = convert_dom(Root::Element(body));
+        assert_eq!(alone.text, whole.text);
+        assert_eq!(alone.dom, whole.dom);
+        let untyped = html.replace("NewsArticle", "Thing");
+        let doc = scraper::Html::parse_document(&untyped);
+        assert_ne!(
+            convert_dom(Root::Document(&doc)).dom,
+            whole.dom,
+            "the type is read"
+        );
+    }
+
     #[test]
     fn the_dropped_elements_of_the_module_doc() {
         // Each element the module's doc lists is dropped with what it

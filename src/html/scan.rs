@@ -370,7 +370,8 @@ fn comment_end(b: &[u8], from: usize) -> usize {
 
 /// Where the `</script` that ends a script's raw text starts (or the end of
 /// `b`), following the tokeniser's escape states: after `<!--`, a nested
-/// `<script` makes the next `</script` part of the text, up to `-->`.
+/// `<script` makes the next `</script` part of the text, up to `-->` (the
+/// dashes of `<!--` count: `<!-->` and `<!--->` end the escape at once).
 fn script_end(b: &[u8], from: usize) -> usize {
     let close = find_close(b, from, b"script");
     if memmem::find(&b[from..close], b"<!--").is_none() {
@@ -399,8 +400,9 @@ fn script_end(b: &[u8], from: usize) -> usize {
         let rest = &b[i..];
         match state {
             State::Data if rest.starts_with(b"<!--") => {
+                // On to the dashes, which may be those of a `-->`.
                 state = State::Escaped;
-                i += 4;
+                i += 2;
                 continue;
             }
             State::Data | State::Escaped if tag_at(i, true) => return i,

@@ -245,6 +245,7 @@ pub(super) fn closes_p(n: &[u8]) -> bool {
             | b"nav"
             | b"ol"
             | b"p"
+            | b"plaintext"
             | b"pre"
             | b"search"
             | b"section"

@@ -44,8 +44,50 @@ pub(crate) enum Root<'a> {
 /// Walks `root` and sends its elements and text to `sink`; returns the
 /// JSON-LD and microdata the page-level features read (the text of
 /// `script` elements of type `application/ld+json` and every `itemtype`
-/// value, one a line).
+/// value, one a line): the whole document's, also for an element (the
+/// types a page declares, often in its `head`, are the page's).
 pub(super) fn walk(root: Root<'_>, sink: &mut impl Sink) -> String {
+    let types = walk_subtree(root, sink);
+    match root {
+        Root::Document(_) => types,
+        Root::Element(e) => declared_types(e.tree().root()),
+    }
+}
+
+/// The JSON-LD and microdata under `node`, as [`walk`] returns them.
+fn declared_types(node: ego_tree::NodeRef<'_, Node>) -> String {
+    let mut types = String::new();
+    for n in node.descendants() {
+        match n.value() {
+            Node::Element(e) => {
+                if let Some(t) = e.attr("itemtype") {
+                    types.push_str(t);
+                    types.push('\n');
+                }
+            }
+            Node::Text(t) if is_json_ld(n) => {
+                types.push_str(t);
+                types.push('\n');
+            }
+            _ => {}
+        }
+    }
+    types
+}
+
+/// Whether a text node is the content of a JSON-LD `script`.
+fn is_json_ld(text: ego_tree::NodeRef<'_, Node>) -> bool {
+    text.parent()
+        .and_then(|p| p.value().as_element())
+        .is_some_and(|p| {
+            p.name().eq_ignore_ascii_case("script")
+                && p.attr("type")
+                    .is_some_and(|ty| ty.trim().eq_ignore_ascii_case("application/ld+json"))
+        })
+}
+
+/// [`walk`] over `root`'s own subtree; returns the types found in it.
+fn walk_subtree(root: Root<'_>, sink: &mut impl Sink) -> String {
     let start = match root {
         Root::Document(html) => html.tree.root(),
         Root::Element(e) => *e,
@@ -86,16 +128,7 @@ pub(super) fn walk(root: Root<'_>, sink: &mut impl Sink) -> String {
                     opened.push((sent, raw));
                 }
                 Node::Text(t) => {
-                    let in_ld = node
-                        .parent()
-                        .and_then(|p| p.value().as_element())
-                        .is_some_and(|p| {
-                            p.name().eq_ignore_ascii_case("script")
-                                && p.attr("type").is_some_and(|ty| {
-                                    ty.trim().eq_ignore_ascii_case("application/ld+json")
-                                })
-                        });
-                    if in_ld {
+                    if is_json_ld(node) {
                         types.push_str(t);
                         types.push('\n');
                     }

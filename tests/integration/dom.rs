@@ -96,6 +96,33 @@ fn an_element_is_read_alone() {
     );
 }
 
+/// Corners the differential checks found: the streaming front end reads
+/// them as html5ever's tree does.
+#[test]
+fn tokeniser_corners_read_as_the_tree() {
+    let cleaner = Cleaner::new();
+    for html in [
+        // `<!-->` and `<!--->` in a script end the escape at once (the
+        // dashes of `<!--` are those of the `-->`): the first `</script>`
+        // ends the script.
+        "<p>a</p><script><!--><script></script>visible</script><p>b</p>",
+        "<p>a</p><script><!---><script></script>visible</script><p>b</p>",
+        // ... while a real escape hides a nested script's end tag.
+        "<p>a</p><script><!-- <script></script>hidden --></script><p>b</p>",
+        // `<plaintext>` closes an open paragraph.
+        "<p>a<plaintext>x <b>y</b>",
+    ] {
+        let parsed = Html::parse_document(html);
+        assert_eq!(
+            blocks(&cleaner, Page::html(html)),
+            blocks(&cleaner, Page::document(&parsed)),
+            "{html}"
+        );
+    }
+    let b = blocks(&cleaner, Page::html("<p>a<plaintext>x"));
+    assert_eq!(b, ["a", "x"]);
+}
+
 #[test]
 fn deep_and_wide_parsed_trees_are_read() {
     // html5ever nests 10,000 divs (it takes time quadratic in the depth
