@@ -27,6 +27,17 @@ pub(crate) fn flag(b: bool) -> f32 {
     if b { 1.0 } else { 0.0 }
 }
 
+/// A part over its whole, as the link density is (characters inside links
+/// over all characters); 0 for an empty whole.
+#[inline]
+pub(crate) fn density(part: u64, whole: u64) -> f32 {
+    if whole > 0 {
+        part as f32 / whole as f32
+    } else {
+        0.0
+    }
+}
+
 /// The logistic function: a logit as a probability.
 #[inline]
 pub(crate) fn sigmoid(z: f32) -> f32 {

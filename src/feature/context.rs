@@ -133,6 +133,67 @@ fn shape_units(shapes: &[u8]) -> Vec<u32> {
     out
 }
 
+/// Prefix sums of the length-weighted probabilities of a page's blocks,
+/// for the mean over any range in constant time.
+struct Means {
+    cw: Vec<f64>,
+    cwp: Vec<f64>,
+}
+
+impl Means {
+    /// Of blocks weighing `w` with probabilities `p`.
+    fn new(w: &[f32], p: &[f32]) -> Means {
+        let n = w.len();
+        let mut cw = vec![0f64; n + 1];
+        let mut cwp = vec![0f64; n + 1];
+        for i in 0..n {
+            cw[i + 1] = cw[i] + w[i] as f64;
+            cwp[i + 1] = cwp[i] + (w[i] * p[i]) as f64;
+        }
+        Means { cw, cwp }
+    }
+
+    /// The weighted mean probability of blocks `a..b`, or `empty` when the
+    /// range weighs nothing.
+    fn mean(&self, a: usize, b: usize, empty: f32) -> f32 {
+        let ww = self.cw[b] - self.cw[a];
+        if ww > 0.0 {
+            ((self.cwp[b] - self.cwp[a]) / ww) as f32
+        } else {
+            empty
+        }
+    }
+}
+
+/// The main body region, blocks `a..b`: the contiguous run of blocks with
+/// the largest sum of (p - 1/2) weighted by length (Kadane, linear).
+fn body_region(p: &[f32], w: &[f32]) -> (usize, usize) {
+    let (mut best, mut best_a, mut best_b) = (f64::MIN, 0usize, 0usize);
+    let (mut run, mut run_a) = (0f64, 0usize);
+    for i in 0..p.len() {
+        if run <= 0.0 {
+            run = 0.0;
+            run_a = i;
+        }
+        run += ((p[i] - 0.5) * w[i]) as f64;
+        if run > best {
+            best = run;
+            best_a = run_a;
+            best_b = i + 1;
+        }
+    }
+    (best_a, best_b)
+}
+
+/// `out[i]` is the sum of `v[..i]`.
+fn prefix_sums(v: &[u32]) -> Vec<u32> {
+    let mut out = vec![0u32; v.len() + 1];
+    for (i, &x) in v.iter().enumerate() {
+        out[i + 1] = out[i] + x;
+    }
+    out
+}
+
 /// The context feature rows of every block, from the local scores `z1`.
 pub(crate) fn context(
     seg: &Segmented,
@@ -147,44 +208,12 @@ pub(crate) fn context(
     let z: Vec<f32> = z1.iter().map(|z| z.clamp(-Z_CLIP, Z_CLIP)).collect();
     let p: Vec<f32> = z.iter().map(|&z| sigmoid(z)).collect();
     let w: Vec<f32> = stats.iter().map(|s| ln1(s.chars as f32)).collect();
-
-    // Prefix sums of weight and weighted probability, for window means.
-    let mut cw = vec![0f64; n + 1];
-    let mut cwp = vec![0f64; n + 1];
-    for i in 0..n {
-        cw[i + 1] = cw[i] + w[i] as f64;
-        cwp[i + 1] = cwp[i] + (w[i] * p[i]) as f64;
-    }
-    // The weighted mean probability of blocks a..b, or `empty` when the
-    // range weighs nothing.
-    let mean = |a: usize, b: usize, empty: f32| -> f32 {
-        let ww = cw[b] - cw[a];
-        if ww > 0.0 {
-            ((cwp[b] - cwp[a]) / ww) as f32
-        } else {
-            empty
-        }
-    };
+    let means = Means::new(&w, &p);
+    let mean = |a: usize, b: usize, empty: f32| means.mean(a, b, empty);
     // Centred windows include the block; one-sided ones exclude it, and an
     // empty side says nothing (1/2).
     let win = |i: usize, r: usize| mean(i.saturating_sub(r), (i + r + 1).min(n), 0.0);
-
-    // The main body region: the contiguous run of blocks with the largest
-    // sum of (p - 1/2) weighted by length (Kadane, linear).
-    let (mut best, mut best_a, mut best_b) = (f64::MIN, 0usize, 0usize);
-    let (mut run, mut run_a) = (0f64, 0usize);
-    for i in 0..n {
-        if run <= 0.0 {
-            run = 0.0;
-            run_a = i;
-        }
-        run += ((p[i] - 0.5) * w[i]) as f64;
-        if run > best {
-            best = run;
-            best_a = run_a;
-            best_b = i + 1;
-        }
-    }
+    let (best_a, best_b) = body_region(&p, &w);
     // Lengths of the runs of same-sign local scores.
     let run_len = runs(n, |a, b| (z[a] < 0.0) == (z[b] < 0.0));
 
@@ -223,10 +252,7 @@ pub(crate) fn context(
     let dated: Vec<u32> = (0..n)
         .map(|i| u32::from(is_short_dated(&stats[i], &local[i])))
         .collect();
-    let mut cdated = vec![0u32; n + 1];
-    for i in 0..n {
-        cdated[i + 1] = cdated[i] + dated[i];
-    }
+    let cdated = prefix_sums(&dated);
 
     let mut out = Vec::with_capacity(n);
     let mut last_switch: Option<usize> = None;

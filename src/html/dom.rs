@@ -6,7 +6,7 @@
 use crate::feature::{Dom, DomRow};
 use crate::html::lines::{ElemStat, LineFacts};
 use crate::html::units::{self, PageTypes};
-use crate::math::{flag, ln1};
+use crate::math::{density, flag, ln1};
 
 /// The DOM features that are flags, set by an element or an ancestor:
 /// feature `f` is bit `f as usize` of a line's bits.
@@ -48,15 +48,6 @@ pub(super) const fn bit(f: Dom) -> u32 {
 }
 
 const _: () = assert!(FLAGS.len() <= 32, "the flags are bits of a u32");
-
-/// Characters inside links over all characters; 0 without text.
-pub(super) fn density(link: u64, all: u64) -> f32 {
-    if all > 0 {
-        link as f32 / all as f32
-    } else {
-        0.0
-    }
-}
 
 /// The bits an element sets for the lines inside it: those of its tag
 /// `name`, and `attr_bits` from its attributes.

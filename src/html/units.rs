@@ -10,8 +10,7 @@
 use std::collections::HashMap;
 
 use crate::feature::{Dom, DomRow};
-use crate::html::dom::density;
-use crate::math::{flag, ln1};
+use crate::math::{density, flag, ln1};
 
 /// A repeated group has at least this many members.
 const MIN_UNITS: u32 = 3;

@@ -224,174 +224,221 @@ impl ModelParts {
                 + 1;
             Error::model_at(line, "not valid UTF-8")
         })?;
-        let mut parts = ModelParts::zero("", Vec::new(), Vec::new(), Vec::new());
+        let mut reader = Reader::new();
         let mut seen_header = false;
-        let mut seen_version = false;
-        let mut seen_features = false;
-        let mut records: Option<[usize; 4]> = None;
-        let mut local_seen = [false; N_LOCAL];
-        let mut context_seen = [false; N_CONTEXT];
-        let mut title_seen = [false; N_TITLE];
-        let (mut local_bias, mut context_bias, mut title_bias) = (false, false, false);
         for (n, line) in text.lines().enumerate() {
             let ln = n + 1;
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
             let fields: Vec<&str> = line.split('\t').collect();
-            if !seen_header {
-                if fields.as_slice() != ["dejunk-model", FORMAT] {
-                    return Err(Error::model_at(
-                        ln,
-                        format!("expected the header `dejunk-model<TAB>{FORMAT}`"),
-                    ));
-                }
+            if seen_header {
+                reader.record(&fields, ln)?;
+            } else if fields.as_slice() == ["dejunk-model", FORMAT] {
                 seen_header = true;
-                continue;
-            }
-            let want = |k: usize| -> Result<(), Error> {
-                if fields.len() == k {
-                    Ok(())
-                } else {
-                    Err(Error::model_at(
-                        ln,
-                        format!(
-                            "`{}` takes {} tab-separated fields, found {}",
-                            fields[0],
-                            k,
-                            fields.len()
-                        ),
-                    ))
-                }
-            };
-            match fields[0] {
-                "version" => {
-                    want(2)?;
-                    if fields[1].trim().is_empty() {
-                        return Err(Error::model_at(ln, "empty version"));
-                    }
-                    parts.version = fields[1].to_string();
-                    seen_version = true;
-                }
-                "features" => {
-                    want(2)?;
-                    let ours = format!("{:016x}", registry_hash());
-                    if fields[1] != ours {
-                        return Err(Error::model_at(
-                            ln,
-                            format!(
-                                "made for another featuriser (features {}, this build's {ours}): \
-                                 retrain it with this version",
-                                fields[1]
-                            ),
-                        ));
-                    }
-                    seen_features = true;
-                }
-                "records" => {
-                    want(5)?;
-                    let mut counts = [0usize; 4];
-                    for (c, f) in counts.iter_mut().zip(&fields[1..]) {
-                        *c = f.parse().map_err(|_| {
-                            Error::model_at(ln, format!("record count `{f}` is not a number"))
-                        })?;
-                    }
-                    records = Some(counts);
-                }
-                "local-bias" => {
-                    want(2)?;
-                    parts.local_bias = num(fields[1], ln)?;
-                    local_bias = true;
-                }
-                "context-bias" => {
-                    want(2)?;
-                    parts.context_bias = num(fields[1], ln)?;
-                    context_bias = true;
-                }
-                "title-bias" => {
-                    want(2)?;
-                    parts.title_bias = num(fields[1], ln)?;
-                    title_bias = true;
-                }
-                "local" | "context" | "title" => {
-                    want(4)?;
-                    let names: &[&str] = match fields[0] {
-                        "local" => &LOCAL,
-                        "context" => &CONTEXT,
-                        _ => &TITLE,
-                    };
-                    let Some(i) = names.iter().position(|&x| x == fields[1]) else {
-                        return Err(Error::model_at(
-                            ln,
-                            format!("unknown {} feature `{}`", fields[0], fields[1]),
-                        ));
-                    };
-                    let (w, m) = (num(fields[2], ln)?, num(fields[3], ln)?);
-                    let seen = match fields[0] {
-                        "local" => {
-                            parts.local_weights[i] = w;
-                            parts.local_means[i] = m;
-                            &mut local_seen[i]
-                        }
-                        "context" => {
-                            parts.context_weights[i] = w;
-                            parts.context_means[i] = m;
-                            &mut context_seen[i]
-                        }
-                        _ => {
-                            parts.title_weights[i] = w;
-                            parts.title_means[i] = m;
-                            &mut title_seen[i]
-                        }
-                    };
-                    if *seen {
-                        return Err(Error::model_at(
-                            ln,
-                            format!("feature `{}` given twice", fields[1]),
-                        ));
-                    }
-                    *seen = true;
-                }
-                "stopword" => {
-                    want(2)?;
-                    parts.stopwords.push(pattern(fields[1], ln)?);
-                }
-                "pack" => {
-                    want(3)?;
-                    if Pack::of_category(fields[1]).is_none() {
-                        return Err(Error::model_at(
-                            ln,
-                            format!(
-                                "unknown pack `{}` (known: {})",
-                                fields[1],
-                                Pack::ALL.map(Pack::category).join(", ")
-                            ),
-                        ));
-                    }
-                    parts
-                        .packs
-                        .push((fields[1].to_string(), pattern(fields[2], ln)?));
-                }
-                "phrase" => {
-                    want(3)?;
-                    let w = num(fields[1], ln)?;
-                    parts.phrases.push((pattern(fields[2], ln)?, w));
-                }
-                "tree" => {
-                    want(4)?;
-                    parts.trees.push(parse_tree(&fields, ln)?);
-                }
-                other => {
-                    return Err(Error::model_at(ln, format!("unknown record `{other}`")));
-                }
+            } else {
+                return Err(Error::model_at(
+                    ln,
+                    format!("expected the header `dejunk-model<TAB>{FORMAT}`"),
+                ));
             }
         }
         if !seen_header {
             return Err(Error::model_at(1, "empty model: no `dejunk-model` header"));
         }
+        reader.finish()
+    }
+}
+
+/// The parse of a model's records after its header: the parts read so far
+/// and which of the records that must appear once have.
+struct Reader {
+    parts: ModelParts,
+    version: bool,
+    features: bool,
+    /// The counts of the `records` line.
+    records: Option<[usize; 4]>,
+    local_seen: [bool; N_LOCAL],
+    context_seen: [bool; N_CONTEXT],
+    title_seen: [bool; N_TITLE],
+    /// The `local-bias`, `context-bias` and `title-bias` records.
+    biases: [bool; 3],
+}
+
+impl Reader {
+    fn new() -> Reader {
+        Reader {
+            parts: ModelParts::zero("", Vec::new(), Vec::new(), Vec::new()),
+            version: false,
+            features: false,
+            records: None,
+            local_seen: [false; N_LOCAL],
+            context_seen: [false; N_CONTEXT],
+            title_seen: [false; N_TITLE],
+            biases: [false; 3],
+        }
+    }
+
+    /// Reads one record, the tab-separated `fields` of line `ln`.
+    fn record(&mut self, fields: &[&str], ln: usize) -> Result<(), Error> {
+        let want = |k: usize| -> Result<(), Error> {
+            if fields.len() == k {
+                Ok(())
+            } else {
+                Err(Error::model_at(
+                    ln,
+                    format!(
+                        "`{}` takes {} tab-separated fields, found {}",
+                        fields[0],
+                        k,
+                        fields.len()
+                    ),
+                ))
+            }
+        };
+        let parts = &mut self.parts;
+        match fields[0] {
+            "version" => {
+                want(2)?;
+                if fields[1].trim().is_empty() {
+                    return Err(Error::model_at(ln, "empty version"));
+                }
+                parts.version = fields[1].to_string();
+                self.version = true;
+            }
+            "features" => {
+                want(2)?;
+                let ours = format!("{:016x}", registry_hash());
+                if fields[1] != ours {
+                    return Err(Error::model_at(
+                        ln,
+                        format!(
+                            "made for another featuriser (features {}, this build's {ours}): \
+                             retrain it with this version",
+                            fields[1]
+                        ),
+                    ));
+                }
+                self.features = true;
+            }
+            "records" => {
+                want(5)?;
+                let mut counts = [0usize; 4];
+                for (c, f) in counts.iter_mut().zip(&fields[1..]) {
+                    *c = f.parse().map_err(|_| {
+                        Error::model_at(ln, format!("record count `{f}` is not a number"))
+                    })?;
+                }
+                self.records = Some(counts);
+            }
+            "local-bias" | "context-bias" | "title-bias" => {
+                want(2)?;
+                let b = num(fields[1], ln)?;
+                let k = match fields[0] {
+                    "local-bias" => {
+                        parts.local_bias = b;
+                        0
+                    }
+                    "context-bias" => {
+                        parts.context_bias = b;
+                        1
+                    }
+                    _ => {
+                        parts.title_bias = b;
+                        2
+                    }
+                };
+                self.biases[k] = true;
+            }
+            "local" | "context" | "title" => {
+                want(4)?;
+                self.feature(fields, ln)?;
+            }
+            "stopword" => {
+                want(2)?;
+                parts.stopwords.push(pattern(fields[1], ln)?);
+            }
+            "pack" => {
+                want(3)?;
+                if Pack::of_category(fields[1]).is_none() {
+                    return Err(Error::model_at(
+                        ln,
+                        format!(
+                            "unknown pack `{}` (known: {})",
+                            fields[1],
+                            Pack::ALL.map(Pack::category).join(", ")
+                        ),
+                    ));
+                }
+                parts
+                    .packs
+                    .push((fields[1].to_string(), pattern(fields[2], ln)?));
+            }
+            "phrase" => {
+                want(3)?;
+                let w = num(fields[1], ln)?;
+                parts.phrases.push((pattern(fields[2], ln)?, w));
+            }
+            "tree" => {
+                want(4)?;
+                parts.trees.push(parse_tree(fields, ln)?);
+            }
+            other => {
+                return Err(Error::model_at(ln, format!("unknown record `{other}`")));
+            }
+        }
+        Ok(())
+    }
+
+    /// A `local`, `context` or `title` record: a feature's weight and mean.
+    fn feature(&mut self, fields: &[&str], ln: usize) -> Result<(), Error> {
+        let names: &[&str] = match fields[0] {
+            "local" => &LOCAL,
+            "context" => &CONTEXT,
+            _ => &TITLE,
+        };
+        let Some(i) = names.iter().position(|&x| x == fields[1]) else {
+            return Err(Error::model_at(
+                ln,
+                format!("unknown {} feature `{}`", fields[0], fields[1]),
+            ));
+        };
+        let (w, m) = (num(fields[2], ln)?, num(fields[3], ln)?);
+        let parts = &mut self.parts;
+        let seen = match fields[0] {
+            "local" => {
+                parts.local_weights[i] = w;
+                parts.local_means[i] = m;
+                &mut self.local_seen[i]
+            }
+            "context" => {
+                parts.context_weights[i] = w;
+                parts.context_means[i] = m;
+                &mut self.context_seen[i]
+            }
+            _ => {
+                parts.title_weights[i] = w;
+                parts.title_means[i] = m;
+                &mut self.title_seen[i]
+            }
+        };
+        if *seen {
+            return Err(Error::model_at(
+                ln,
+                format!("feature `{}` given twice", fields[1]),
+            ));
+        }
+        *seen = true;
+        Ok(())
+    }
+
+    /// The checks of the whole: every record that must be there is, the
+    /// record counts, the patterns' number and the digest.
+    fn finish(self) -> Result<ModelParts, Error> {
+        let [local_bias, context_bias, title_bias] = self.biases;
         for (seen, record) in [
-            (seen_version, "version"),
-            (seen_features, "features"),
+            (self.version, "version"),
+            (self.features, "features"),
             (local_bias, "local-bias"),
             (context_bias, "context-bias"),
             (title_bias, "title-bias"),
@@ -400,31 +447,26 @@ impl ModelParts {
                 return Err(Error::model(format!("no `{record}` record")));
             }
         }
-        if let Some(i) = local_seen.iter().position(|s| !s) {
-            return Err(Error::model(format!(
-                "missing local feature `{}`",
-                LOCAL[i]
-            )));
+        for (seen, group, names) in [
+            (&self.local_seen[..], "local", &LOCAL[..]),
+            (&self.context_seen[..], "context", &CONTEXT[..]),
+            (&self.title_seen[..], "title", &TITLE[..]),
+        ] {
+            if let Some(i) = seen.iter().position(|s| !s) {
+                return Err(Error::model(format!(
+                    "missing {group} feature `{}`",
+                    names[i]
+                )));
+            }
         }
-        if let Some(i) = context_seen.iter().position(|s| !s) {
-            return Err(Error::model(format!(
-                "missing context feature `{}`",
-                CONTEXT[i]
-            )));
-        }
-        if let Some(i) = title_seen.iter().position(|s| !s) {
-            return Err(Error::model(format!(
-                "missing title feature `{}`",
-                TITLE[i]
-            )));
-        }
+        let parts = self.parts;
         let found = [
             parts.stopwords.len(),
             parts.packs.len(),
             parts.phrases.len(),
             parts.trees.len(),
         ];
-        let Some(declared) = records else {
+        let Some(declared) = self.records else {
             return Err(Error::model("no `records` record"));
         };
         for ((name, d), f) in ["stopword", "pack", "phrase", "tree"]
