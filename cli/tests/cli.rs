@@ -747,3 +747,29 @@ fn explain_of_a_single_page_and_no_summary() {
     assert_eq!(stderr(&out), "");
     assert!(String::from_utf8(out.stdout).unwrap().contains(BODY));
 }
+
+/// No file and a terminal for stdin: a usage error at once, not a wait on
+/// the keyboard. util-linux's `script` gives the command a terminal.
+#[test]
+fn no_input_on_a_terminal_is_a_usage_error() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` (util-linux) to give a terminal");
+        return;
+    }
+    let started = std::time::Instant::now();
+    let out = Command::new("timeout")
+        .args([
+            "20",
+            "script",
+            "-qec",
+            env!("CARGO_BIN_EXE_dejunk"),
+            "/dev/null",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("no input: give files"), "{said}");
+    assert!(started.elapsed().as_secs() < 20);
+}
