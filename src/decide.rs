@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::dedup::{self, Dup};
 use crate::error::Error;
-use crate::feature::{Ctx, Dom, Pack, Stats, Text, TitleRow, is_short_dated};
+use crate::feature::{Ctx, Dom, Pack, Text, TitleRow, is_short_dated};
 use crate::memory::Recurrence;
 use crate::model::Model;
 use crate::not_text::is_not_text;
@@ -223,7 +223,7 @@ fn by_model(
     let not_text: Vec<bool> = (0..n)
         .map(|i| is_not_text(page.block_text(i), &page.stats[i]))
         .collect();
-    let body = |i: usize| body_like(&page.stats[i]) && !not_text[i];
+    let body = |i: usize| body_like(page, i) && !not_text[i];
     // A page has a body: when no block that reads as body reaches the
     // threshold, the blocks scoring close to the page's best are kept as
     // well; and when the best is under the fallback's floor, the blocks
@@ -326,13 +326,17 @@ fn is_dateline(page: &Scored<'_>, i: usize) -> bool {
 
 /// The start of the body: the first kept block that reads as body.
 fn body_start(page: &Scored<'_>, kept: &[bool]) -> Option<usize> {
-    (0..page.len()).find(|&i| kept[i] && body_like(&page.stats[i]))
+    (0..page.len()).find(|&i| kept[i] && body_like(page, i))
 }
 
 /// Whether a block reads as body text: a sentence of at least 10 words, or
-/// any block of more than 30.
-fn body_like(st: &Stats) -> bool {
-    st.words > 30 || (st.words >= 10 && st.sentences > 0)
+/// any block longer than a heading-like one ([`title::most_words`]);
+/// words as a reader counts them
+/// ([`Stats::reading_words`](crate::segment::Stats::reading_words)).
+fn body_like(page: &Scored<'_>, i: usize) -> bool {
+    let st = &page.stats[i];
+    let words = st.reading_words();
+    words > title::most_words(page, i) || (words >= 10.0 && st.sentences > 0)
 }
 
 /// Drops the kept blocks of a window whose text a window before it kept

@@ -232,9 +232,22 @@ pub(crate) struct Stats {
     pub signs: u32,
     /// The longest run of characters without white space.
     pub longest_run: u32,
+    /// Han, hiragana and katakana characters ([`is_cjk`]): each one of
+    /// the words.
+    pub cjk: u32,
     pub first: char,
     pub last: char,
     pub ellipsis: bool,
+}
+
+impl Stats {
+    /// The block's length in words as a reader counts them: a Han,
+    /// hiragana or katakana character (a word of its own in the
+    /// normalised text) counts half a word, as the words of Chinese and
+    /// Japanese are one to two characters long.
+    pub(crate) fn reading_words(&self) -> f32 {
+        self.words as f32 - self.cjk as f32 / 2.0
+    }
 }
 
 /// What an ASCII byte is, for [`read_block`]: bits of [`ASCII`].
@@ -376,6 +389,7 @@ fn read_block(s: &str, norm: &mut String, words: &mut Vec<u64>) -> Stats {
         st.signs += u32::from(matches!(c, '\u{A1}'..='\u{AF}' | '\u{B1}'..='\u{BF}'));
         let (alnum, alpha, upper) = classify(c);
         if is_cjk(c) {
+            st.cjk += 1;
             end_word(norm, words, &mut word_start);
             norm.push(c);
             end_word(norm, words, &mut word_start);
@@ -535,6 +549,7 @@ mod tests {
                     || ('\u{E000}'..='\u{F8FF}').contains(&c),
             );
             st.signs += u32::from(('\u{A1}'..='\u{BF}').contains(&c) && c != '°');
+            st.cjk += u32::from(is_cjk(c));
             prev = c;
         }
         st.longest_run = s

@@ -11,9 +11,15 @@ use crate::score::Scored;
 /// The title is looked for among this many blocks above the body's start.
 const TITLE_WINDOW: usize = 12;
 
+/// The most words of a heading-like block ([`most_words`]) ...
+const MOST_WORDS: f32 = 30.0;
+/// ... and inside a heading element.
+const MOST_WORDS_HEADING: f32 = 50.0;
+
 /// The candidates for the page's title, each with its features: the
-/// heading-like blocks (2 to 30 words, not ending in a full stop, not a
-/// list item, not a menu of two or more separators) among the
+/// heading-like blocks (2 to [`most_words`] words as a reader counts
+/// them; not ending in a full stop, not a list item, not a
+/// menu of two or more separators) among the
 /// [`TITLE_WINDOW`] blocks before block `start`, the
 /// start of the body, that `recurring` (the site memory's lines) does not
 /// hold.
@@ -26,8 +32,8 @@ pub(crate) fn candidates(
     let heading_like = |i: usize| {
         let st = &page.stats[i];
         !recurring(i)
-            && (2..=30).contains(&st.words)
-            && st.last != '.'
+            && (2.0..=most_words(page, i)).contains(&st.reading_words())
+            && !matches!(st.last, '.' | '。')
             && !matches!(st.first, '•' | '-' | '*' | '·')
             && st.separators < 2
     };
@@ -39,7 +45,7 @@ pub(crate) fn candidates(
         row[Title::Logit] = page.z2[i].clamp(-8.0, 8.0);
         row[Title::LnDist] = ln1((start - i) as f32);
         row[Title::First] = flag(out.is_empty());
-        row[Title::LnWords] = ln1(page.stats[i].words as f32);
+        row[Title::LnWords] = ln1(page.stats[i].reading_words());
         row[Title::Repeated] = flag((0..start).any(|j| j != i && page.seg.norm_of(j) == norm));
         row[Title::Clock] = flag(has_clock(page.block_text(i)));
         row[Title::Digits] = local[Text::DigitRatio];
@@ -56,6 +62,19 @@ pub(crate) fn candidates(
         out.push((i, row));
     }
     out
+}
+
+/// The most words ([`Stats::reading_words`]) a heading-like block has:
+/// 30, or 50 inside a heading element (a headline and its subtitle). A
+/// longer block reads as body.
+///
+/// [`Stats::reading_words`]: crate::segment::Stats::reading_words
+pub(crate) fn most_words(page: &Scored<'_>, i: usize) -> f32 {
+    if page.local[i][Dom::Heading] > 0.0 {
+        MOST_WORDS_HEADING
+    } else {
+        MOST_WORDS
+    }
 }
 
 /// Whether `s` holds a clock time: a digit, a colon, two digits.

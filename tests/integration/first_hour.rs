@@ -169,3 +169,35 @@ fn errors_have_typed_details() {
     assert_eq!(Cleaner::DEFAULT_THRESHOLD, Cleaner::new().threshold());
     assert_eq!(SiteMemory::DEFAULT_MEMORY_BYTES, 16 << 20);
 }
+
+/// A Chinese headline of 40 characters (20 words as a reader counts them)
+/// is a title candidate: a Han character is half a word, not a word.
+#[cfg(feature = "html")]
+#[test]
+fn a_long_chinese_headline_is_the_title() {
+    let headline = "城市图书馆将延长开放时间――市议会周二投票通过新的预算方案为读者提供更多的服务";
+    let body = [
+        "市议会周二以多数票通过了新的预算方案，中央图书馆将从下个月起每周四开放到晚上九点。",
+        "馆长在接受采访时表示，延长开放时间是读者多年来的要求，图书馆也将增加周日上午的开放时段。",
+        "根据方案，图书馆还将在明年完成儿童阅览室的改造，并为老年读者开设免费的电脑课程。",
+        "市议员们表示，预算的增加主要来自今年的税收结余，不会影响其他公共服务的开支。",
+    ];
+    let html = format!(
+        "<html><body><nav><a href='/'>首页</a> | <a href='/n'>新闻</a> | <a href='/s'>体育</a></nav>\
+         <h1>{headline}</h1>{}<footer>版权所有 © 2026 示例新闻网</footer></body></html>",
+        body.iter()
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
+    );
+    let e = Cleaner::new().extract(dejunk::Page::html(&html));
+    assert_eq!(e.title(), Some(headline));
+    assert!(e.text().starts_with(headline) && e.text().contains(body[3]));
+    let text = format!(
+        "首页 | 新闻 | 体育\n{headline}\n{}\n版权所有 © 2026 示例新闻网",
+        body.join("\n")
+    );
+    assert_eq!(
+        Cleaner::new().extract(text.as_str()).title(),
+        Some(headline)
+    );
+}
