@@ -473,14 +473,17 @@ impl SiteMemory {
         Ok(SiteMemory { inner })
     }
 
-    /// Learns from one page of `site` given as raw page text (str or bytes).
-    fn observe(&self, py: Python<'_>, site: &str, text: Input) {
-        py.detach(move || self.inner.observe(site, text.page(Some(false), None)));
+    /// Observes one page of `site` (str or bytes): each of its lines
+    /// counts once. html=None sniffs (as dejunk.clean does), html=True or
+    /// False says which.
+    #[pyo3(signature = (site, page, *, html=None))]
+    fn observe(&self, py: Python<'_>, site: &str, page: Input, html: Option<bool>) {
+        py.detach(move || self.inner.observe(site, page.page(html, None)));
     }
 
-    /// Learns from one page of `site` given as HTML (str or bytes).
-    fn observe_html(&self, py: Python<'_>, site: &str, html: Input) {
-        py.detach(move || self.inner.observe(site, html.page(Some(true), None)));
+    /// observe(site, page, html=True).
+    fn observe_html(&self, py: Python<'_>, site: &str, page: Input) {
+        self.observe(py, site, page, Some(true));
     }
 
     /// The number of pages of `site` observed.

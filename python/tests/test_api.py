@@ -140,6 +140,13 @@ def test_site_memory():
     assert dropped.reasons[0].detail == "on 5 of 5 pages of the site"
     memory.observe_html("html.example", "<p>x</p>")
     assert memory.pages("html.example") == 1
+    # One shape: html=None sniffs, as clean does; html= says which.
+    nav = "<nav>Home | News | Sport</nav>"
+    memory.observe("sniffed.example", f"<!doctype html>{nav}<p>A story.</p>")
+    memory.observe("sniffed.example", f"{nav}<p>Another story.</p>", html=True)
+    assert memory.count("sniffed.example", "Home | News | Sport") == 2
+    memory.observe("text.example", f"{nav}\nA story.", html=False)
+    assert memory.count("text.example", nav) == 1
 
 
 def test_threads_share_a_cleaner_and_release_the_gil():

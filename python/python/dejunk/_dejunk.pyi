@@ -56,10 +56,10 @@ class SiteMemory:
     """Cross-page memory of the lines that recur on a site's pages (fixed size, thread-safe)."""
 
     def __init__(self, *, memory_bytes: int = 16 << 20, min_pages: int = 4, min_share: float = 0.05) -> None: ...
-    def observe(self, site: str, text: Page) -> None:
-        """Learns from one page of `site` given as raw page text."""
-    def observe_html(self, site: str, html: Page) -> None:
-        """Learns from one page of `site` given as HTML."""
+    def observe(self, site: str, page: Page, *, html: Optional[bool] = None) -> None:
+        """Observes one page of `site`; html=None sniffs (as clean does), True or False says which."""
+    def observe_html(self, site: str, page: Page) -> None:
+        """observe(site, page, html=True)."""
     def pages(self, site: str) -> int: ...
     def count(self, site: str, line: str) -> int: ...
     def is_boilerplate(self, site: str, line: str) -> bool: ...
