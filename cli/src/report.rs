@@ -96,17 +96,16 @@ fn legend(out: &mut String, blocks: &[Block<'_>]) {
 
 fn block(out: &mut String, b: &Block<'_>) {
     let kept = b.is_kept();
-    let first = b.reasons().first().map(|r| describe(r.kind()));
-    let _ = write!(
-        out,
-        "<li class=\"b {}{}\" value=\"{}\" title=\"",
-        if kept { "keep" } else { "drop" },
-        match first {
-            Some((class, ..)) if !kept => format!(" {class}"),
-            _ => String::new(),
-        },
-        b.line()
-    );
+    // A dropped block is labelled with the kind of its first reason.
+    let label = match kept {
+        true => None,
+        false => b.reasons().first().map(|r| describe(r.kind())),
+    };
+    let _ = write!(out, "<li class=\"b {}", if kept { "keep" } else { "drop" });
+    if let Some((class, ..)) = label {
+        let _ = write!(out, " {class}");
+    }
+    let _ = write!(out, "\" value=\"{}\" title=\"", b.line());
     let mut hover = format!(
         "{} · score {:.2} · line {}",
         if kept { "kept" } else { "dropped" },
@@ -118,7 +117,7 @@ fn block(out: &mut String, b: &Block<'_>) {
     }
     escape(out, &hover);
     out.push_str("\">");
-    if let (false, Some((_, name, _))) = (kept, first) {
+    if let Some((_, name, _)) = label {
         let _ = write!(out, "<span class=\"kind\">{name}</span> ");
     }
     let text = b.text();
@@ -240,20 +239,22 @@ mod tests {
         assert_eq!(s, "a&lt;b&gt;&amp;&quot;c&#39;&lt;/li&gt;");
     }
 
+    /// What the report says of a text page read from `source`.
+    fn text_page(source: &str) -> About<'_> {
+        About {
+            source,
+            url: None,
+            html: false,
+        }
+    }
+
     #[test]
     fn a_block_a_list_item_in_order() {
         let body = "The council voted on Tuesday to keep the central library open, after months of debate.";
         let page_text =
             format!("Home | News | Sport\n{body}\n<script>alert(1)</script> Download our app");
         let a = dejunk::Cleaner::new().analyze(page_text.as_str());
-        let r = page(
-            &a,
-            &About {
-                source: "x.txt",
-                url: None,
-                html: false,
-            },
-        );
+        let r = page(&a, &text_page("x.txt"));
         assert_eq!(r.matches("<li class=\"b ").count(), a.blocks().len());
         assert!(r.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(!r.contains("<script"));
@@ -270,14 +271,7 @@ mod tests {
     fn long_blocks_are_cut() {
         let line = "word ".repeat(10_000);
         let a = dejunk::Cleaner::new().analyze(line.as_str());
-        let r = page(
-            &a,
-            &About {
-                source: "-",
-                url: None,
-                html: false,
-            },
-        );
+        let r = page(&a, &text_page("-"));
         assert!(r.len() < 4 * SHOWN_CHARS + 2_000, "{}", r.len());
         let more = line.trim().chars().count() - SHOWN_CHARS;
         assert!(r.contains(&format!("… {more} more characters")));

@@ -67,8 +67,28 @@ fn chromium(profile: &Path) -> Command {
     c
 }
 
-fn url(path: &Path) -> String {
-    format!("file://{}", path.display())
+/// Writes the report of `page` beside it (in `dir`); its path.
+fn report_of(dir: &Path, page: &str) -> PathBuf {
+    let name = Path::new(page).file_name().unwrap().to_string_lossy();
+    let report = dir.join(format!("{name}.report.html"));
+    std::fs::write(&report, dejunk(&["--report", page])).unwrap();
+    report
+}
+
+/// Chromium's output for the report at `report`, given `args` (it must
+/// succeed).
+fn render(profile: &Path, args: &[&str], report: &Path) -> Vec<u8> {
+    let out = chromium(profile)
+        .args(args)
+        .arg(format!("file://{}", report.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
 }
 
 /// The report's own checks, which need no browser.
@@ -128,19 +148,9 @@ fn chromium_reads_a_list_item_a_block() {
         let page = d.join(name);
         std::fs::write(&page, &text).unwrap();
         let page = page.to_str().unwrap();
-        let report = d.join(format!("{name}.report.html"));
-        std::fs::write(&report, dejunk(&["--report", page])).unwrap();
-        let out = chromium(&d.join("profile-dom"))
-            .arg("--dump-dom")
-            .arg(url(&report))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let dom = String::from_utf8(out.stdout).unwrap();
+        let report = report_of(&d, page);
+        let dom =
+            String::from_utf8(render(&d.join("profile-dom"), &["--dump-dom"], &report)).unwrap();
         let kept = dom.matches("<li class=\"b keep\"").count();
         let dropped = dom.matches("<li class=\"b drop").count();
         assert_eq!(kept + dropped, blocks(page), "{name}");
@@ -160,19 +170,13 @@ fn screenshot_shows_kept_and_dropped() {
     let d = dir();
     let page = d.join("shot.html");
     std::fs::write(&page, HTML).unwrap();
-    let report = d.join("shot.report.html");
-    std::fs::write(&report, dejunk(&["--report", page.to_str().unwrap()])).unwrap();
+    let report = report_of(&d, page.to_str().unwrap());
     let png = d.join("shot.png");
-    let out = chromium(&d.join("profile-shot"))
-        .args(["--window-size=1000,1200"])
-        .arg(format!("--screenshot={}", png.display()))
-        .arg(url(&report))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let shot = format!("--screenshot={}", png.display());
+    render(
+        &d.join("profile-shot"),
+        &["--window-size=1000,1200", &shot],
+        &report,
     );
 
     let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));

@@ -209,10 +209,9 @@ pub(crate) fn context(
     let p: Vec<f32> = z.iter().map(|&z| sigmoid(z)).collect();
     let w: Vec<f32> = stats.iter().map(|s| ln1(s.chars as f32)).collect();
     let means = Means::new(&w, &p);
-    let mean = |a: usize, b: usize, empty: f32| means.mean(a, b, empty);
     // Centred windows include the block; one-sided ones exclude it, and an
     // empty side says nothing (1/2).
-    let win = |i: usize, r: usize| mean(i.saturating_sub(r), (i + r + 1).min(n), 0.0);
+    let win = |i: usize, r: usize| means.mean(i.saturating_sub(r), (i + r + 1).min(n), 0.0);
     let (best_a, best_b) = body_region(&p, &w);
     // Lengths of the runs of same-sign local scores.
     let run_len = runs(n, |a, b| (z[a] < 0.0) == (z[b] < 0.0));
@@ -310,8 +309,8 @@ pub(crate) fn context(
         r[Ctx::RelPos] = l[Text::RelPos];
         r[Ctx::LnNegRun] = flag(z[i] < 0.0) * ln1(run_len[i] as f32);
         r[Ctx::LnPosRun] = flag(z[i] >= 0.0) * ln1(run_len[i] as f32);
-        r[Ctx::P1Prev10] = mean(i.saturating_sub(10), i, 0.5);
-        r[Ctx::P1Next10] = mean(i + 1, (i + 11).min(n), 0.5);
+        r[Ctx::P1Prev10] = means.mean(i.saturating_sub(10), i, 0.5);
+        r[Ctx::P1Next10] = means.mean(i + 1, (i + 11).min(n), 0.5);
         r[Ctx::Switch] = flag(switch[i]);
         r[Ctx::LnSinceSwitch] = ln1(match last_switch {
             Some(s) => (i - s) as f32,

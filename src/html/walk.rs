@@ -47,32 +47,33 @@ pub(crate) enum Root<'a> {
 /// value, one a line): the whole document's, also for an element (the
 /// types a page declares, often in its `head`, are the page's).
 pub(super) fn walk(root: Root<'_>, sink: &mut impl Sink) -> String {
-    let types = walk_subtree(root, sink);
-    match root {
-        Root::Document(_) => types,
-        Root::Element(e) => declared_types(e.tree().root()),
-    }
-}
-
-/// The JSON-LD and microdata under `node`, as [`walk`] returns them.
-fn declared_types(node: ego_tree::NodeRef<'_, Node>) -> String {
     let mut types = String::new();
-    for n in node.descendants() {
-        match n.value() {
-            Node::Element(e) => {
-                if let Some(t) = e.attr("itemtype") {
-                    types.push_str(t);
-                    types.push('\n');
-                }
+    match root {
+        // The walk reads the types as it goes ...
+        Root::Document(_) => walk_subtree(root, sink, Some(&mut types)),
+        // ... of its subtree only: the document's are read apart.
+        Root::Element(e) => {
+            walk_subtree(root, sink, None);
+            for n in e.tree().root().descendants() {
+                add_types(n, &mut types);
             }
-            Node::Text(t) if is_json_ld(n) => {
-                types.push_str(t);
-                types.push('\n');
-            }
-            _ => {}
         }
     }
     types
+}
+
+/// Appends what `node` declares, one a line: an element's `itemtype`, the
+/// text of a JSON-LD `script`.
+fn add_types(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
+    let declared = match node.value() {
+        Node::Element(e) => e.attr("itemtype"),
+        Node::Text(t) if is_json_ld(node) => Some(&**t),
+        _ => None,
+    };
+    if let Some(t) = declared {
+        out.push_str(t);
+        out.push('\n');
+    }
 }
 
 /// Whether a text node is the content of a JSON-LD `script`.
@@ -86,13 +87,13 @@ fn is_json_ld(text: ego_tree::NodeRef<'_, Node>) -> bool {
         })
 }
 
-/// [`walk`] over `root`'s own subtree; returns the types found in it.
-fn walk_subtree(root: Root<'_>, sink: &mut impl Sink) -> String {
+/// [`walk`] over `root`'s own subtree, adding the types found in it to
+/// `types` when given.
+fn walk_subtree(root: Root<'_>, sink: &mut impl Sink, mut types: Option<&mut String>) {
     let start = match root {
         Root::Document(html) => html.tree.root(),
         Root::Element(e) => *e,
     };
-    let mut types = String::new();
     // Per open node: whether it was sent to the sink as an open element,
     // and whether its text is skipped.
     let mut opened: Vec<(bool, bool)> = Vec::new();
@@ -103,15 +104,14 @@ fn walk_subtree(root: Root<'_>, sink: &mut impl Sink) -> String {
     let mut skip_text = 0usize;
     let mut name = Vec::new();
     for edge in start.traverse() {
+        if let (Edge::Open(node), Some(types)) = (&edge, types.as_deref_mut()) {
+            add_types(*node, types);
+        }
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
                     name.clear();
                     name.extend(e.name().bytes().map(|b| b.to_ascii_lowercase()));
-                    if let Some(t) = e.attr("itemtype") {
-                        types.push_str(t);
-                        types.push('\n');
-                    }
                     let sent = match name.as_slice() {
                         b"html" | b"body" => {
                             sink.root_attrs(name == b"body", &Attrs(e));
@@ -127,15 +127,7 @@ fn walk_subtree(root: Root<'_>, sink: &mut impl Sink) -> String {
                     skip_text += usize::from(raw);
                     opened.push((sent, raw));
                 }
-                Node::Text(t) => {
-                    if is_json_ld(node) {
-                        types.push_str(t);
-                        types.push('\n');
-                    }
-                    if skip_text == 0 && sink.reads_text() {
-                        sink.text(t);
-                    }
-                }
+                Node::Text(t) if skip_text == 0 && sink.reads_text() => sink.text(t),
                 _ => {}
             },
             Edge::Close(node) => {
@@ -149,5 +141,4 @@ fn walk_subtree(root: Root<'_>, sink: &mut impl Sink) -> String {
             }
         }
     }
-    types
 }
