@@ -9,6 +9,7 @@ use std::sync::{Arc, LazyLock};
 use crate::analysis::Analysis;
 use crate::decide::{Rules, UserPatterns};
 use crate::error::Error;
+use crate::metadata::Metadata;
 use crate::model::Model;
 use crate::page::{Page, Prepared};
 use crate::window;
@@ -327,6 +328,7 @@ impl Cleaner {
     /// ```
     pub fn extract<'a>(&self, page: impl Into<Page<'a>>) -> Extract {
         let page = page.into();
+        let metadata = page.metadata();
         let mut text = String::new();
         let mut markdown = page.is_html().then(String::new);
         let title = self.run_clean(page, &mut text, markdown.as_mut());
@@ -334,6 +336,7 @@ impl Cleaner {
             text,
             title,
             markdown,
+            metadata,
         }
     }
 
@@ -423,9 +426,26 @@ pub struct Extract {
     text: String,
     title: Option<String>,
     markdown: Option<String>,
+    metadata: Metadata,
 }
 
 impl Extract {
+    /// What the page says of itself: publication date, authors, site,
+    /// language, canonical URL, description, tags, image (HTML pages;
+    /// empty for text pages and parsed ones, for now).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let html = r#"<html lang="en"><meta name="author" content="Anna Fink"><p>Text.</p>"#;
+    /// let e = dejunk::Cleaner::new().extract(dejunk::Page::html(html));
+    /// assert_eq!(e.metadata().authors(), ["Anna Fink"]);
+    /// assert_eq!(e.metadata().language(), Some("en"));
+    /// ```
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
     /// The main content: what [`Cleaner::clean`] returns.
     ///
     /// # Example

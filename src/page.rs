@@ -286,6 +286,20 @@ impl<'a> Page<'a> {
     }
 
     /// The page as the pipeline reads it.
+    /// What the page says of itself (HTML pages; empty for text and
+    /// parsed pages).
+    pub(crate) fn metadata(&self) -> crate::metadata::Metadata {
+        match &self.content {
+            #[cfg(feature = "html")]
+            Content::Html(h) => crate::metadata::of_html(h),
+            #[cfg(feature = "html")]
+            Content::HtmlBytes(b, content_type) => {
+                crate::metadata::of_html(&crate::charset::html(b, *content_type))
+            }
+            _ => crate::metadata::Metadata::default(),
+        }
+    }
+
     pub(crate) fn prepare(&self) -> Prepared<'a> {
         let text = |text: Cow<'a, str>| Prepared {
             text,

@@ -491,13 +491,57 @@ struct Record<'a> {
     record: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<serde_json::Value>,
+    /// The page's canonical URL when it gives one, else the input's.
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
     /// The page's title (see `Analysis::title`), `null` when none is found.
     title: Option<String>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    metadata: Option<Meta>,
     text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     blocks: Option<Blocks<'a>>,
+}
+
+/// What a page says of itself (`Extract::metadata`), as JSONL fields;
+/// a field the page does not give is absent.
+#[derive(Serialize)]
+struct Meta {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modified: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    authors: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<String>,
+}
+
+impl Meta {
+    fn of(m: &dejunk::Metadata) -> Option<Meta> {
+        let s = |v: Option<&str>| v.map(str::to_string);
+        (!m.is_empty()).then(|| Meta {
+            headline: s(m.headline()),
+            date: s(m.date()),
+            modified: s(m.modified()),
+            authors: m.authors().to_vec(),
+            site_name: s(m.site_name()),
+            lang: s(m.language()),
+            description: s(m.description()),
+            tags: m.tags().to_vec(),
+            image: s(m.image()),
+        })
+    }
 }
 
 /// The blocks of an analysis, written as they are serialised (no copy of
@@ -651,17 +695,16 @@ impl Job<'_> {
         // run); with --explain, every block and its reasons (an analysis
         // holds every block: more memory).
         let analysis = (self.explain && !as_text).then(|| c.analyze(input.clone()));
-        let (title, text) = match &analysis {
-            Some(a) if !markdown => (a.title().map(str::to_string), a.text().to_string()),
-            _ => {
-                let e = c.extract(input);
-                let title = e.title().map(str::to_string);
-                let text = match e.markdown() {
-                    Some(md) if markdown => md.to_string(),
-                    _ => e.into_text(),
-                };
-                (title, text)
-            }
+        let (title, text, metadata, url) = {
+            let e = c.extract(input);
+            let title = e.title().map(str::to_string);
+            let metadata = Meta::of(e.metadata());
+            let url = e.metadata().url().map(str::to_string).or(url);
+            let text = match e.markdown() {
+                Some(md) if markdown => md.to_string(),
+                _ => e.into_text(),
+            };
+            (title, text, metadata, url)
         };
         if as_text {
             return Ok(Out::Text(text));
@@ -672,6 +715,7 @@ impl Job<'_> {
             id,
             url,
             title,
+            metadata,
             text,
             blocks: analysis.as_ref().map(Blocks),
         })

@@ -346,7 +346,10 @@ impl Cleaner {
 
     /// The page's title and its cleaned text: a dict with "title" (str, or
     /// None when the page has no title line), "text" and "markdown" (an
-    /// HTML page's content as Markdown; None for a text page). The page is
+    /// HTML page's content as Markdown; None for a text page), and what
+    /// the page says of itself: "headline", "date", "modified", "authors"
+    /// (a list), "site_name", "lang", "canonical_url", "description",
+    /// "tags" (a list), "image" (None or empty when not given). The page is
     /// str or bytes; html=None sniffs (as dejunk.clean does), html=True or
     /// False says which.
     #[pyo3(signature = (page, *, html=None, memory=None, site=None))]
@@ -362,8 +365,19 @@ impl Cleaner {
         let e = py.detach(move || self.inner.extract(page.page(html, site)));
         let title = e.title().map(str::to_string);
         let markdown = e.markdown().map(str::to_string);
-        let out = e.into_text();
         let d = PyDict::new(py);
+        let m = e.metadata();
+        d.set_item("headline", m.headline())?;
+        d.set_item("date", m.date())?;
+        d.set_item("modified", m.modified())?;
+        d.set_item("authors", m.authors().to_vec())?;
+        d.set_item("site_name", m.site_name())?;
+        d.set_item("lang", m.language())?;
+        d.set_item("canonical_url", m.url())?;
+        d.set_item("description", m.description())?;
+        d.set_item("tags", m.tags().to_vec())?;
+        d.set_item("image", m.image())?;
+        let out = e.into_text();
         d.set_item("title", title)?;
         d.set_item("markdown", markdown)?;
         d.set_item("text", out)?;

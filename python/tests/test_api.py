@@ -239,3 +239,17 @@ def test_reasons_people_read():
     menu = [r for r in blocks[1].reasons if r.feature is not None]
     assert menu and all(r.meaning for r in menu)
     assert all(r.pattern is None for r in menu)
+
+
+def test_extract_gives_what_the_page_says_of_itself():
+    html = """<html lang="de-AT"><head><script type="application/ld+json">
+        {"@type": "NewsArticle", "datePublished": "2024-05-03T15:47:42+02:00",
+         "author": [{"@type": "Person", "name": "Anna Fink"}], "headline": "Die Bibliothek bleibt offen"}
+        </script></head><body><p>Der Gemeinderat hat am Dienstag beschlossen, die Bibliothek offen zu halten.</p></body></html>"""
+    e = dejunk.Cleaner().extract(html)
+    assert e["date"] == "2024-05-03T15:47:42+02:00"
+    assert e["authors"] == ["Anna Fink"]
+    assert e["lang"] == "de"
+    assert e["headline"] == "Die Bibliothek bleibt offen"
+    t = dejunk.Cleaner().extract("Just some text.")
+    assert t["date"] is None and t["authors"] == [] and t["tags"] == []

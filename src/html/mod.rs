@@ -27,7 +27,8 @@
 mod class;
 mod dom;
 mod lines;
-mod refs;
+pub(crate) mod meta;
+pub(crate) mod refs;
 mod scan;
 mod tags;
 mod tree;

@@ -6,7 +6,7 @@ use memchr::memchr;
 
 /// Appends `raw` to `out` with its character references resolved, as in
 /// text (`attribute: false`) or in an attribute value.
-pub(super) fn decode(raw: &str, attribute: bool, out: &mut String) {
+pub(crate) fn decode(raw: &str, attribute: bool, out: &mut String) {
     let b = raw.as_bytes();
     let mut last = 0;
     let mut i = 0;

@@ -372,7 +372,7 @@ fn comment_end(b: &[u8], from: usize) -> usize {
 /// `b`), following the tokeniser's escape states: after `<!--`, a nested
 /// `<script` makes the next `</script` part of the text, up to `-->` (the
 /// dashes of `<!--` count: `<!-->` and `<!--->` end the escape at once).
-fn script_end(b: &[u8], from: usize) -> usize {
+pub(super) fn script_end(b: &[u8], from: usize) -> usize {
     let close = find_close(b, from, b"script");
     if memmem::find(&b[from..close], b"<!--").is_none() {
         return close;

@@ -10,12 +10,12 @@ use std::path::Path;
 /// The modules of `src/`, bottom first; a module may use the modules of
 /// the lines above its own. Modules on one line may not use each other.
 const LAYERS: &[&[&str]] = &[
-    &["error", "hash", "math", "charset", "sniff"],
+    &["error", "hash", "math", "charset", "sniff", "date"],
     &["segment"],
     &["phrase", "not_text"],
     &["feature"],
     &["model", "html"],
-    &["score", "dedup", "memory"],
+    &["score", "dedup", "memory", "metadata"],
     &["title"],
     &["page", "decide", "analysis"],
     &["explain", "markdown", "owned"],
