@@ -16,7 +16,11 @@
 //!   (18.8 s before the seed), and `flood-control.txt`, random words;
 //! - `short-lines.txt`: `a\n` two million times (2.2 GB of memory once):
 //!   its peak memory is measured with `/usr/bin/time -f %M` around
-//!   `examples/clean` (see BENCHMARKS.md).
+//!   `examples/clean` (see BENCHMARKS.md);
+//! - `meta-*.html`, read with their metadata (`Cleaner::extract`): 10,000
+//!   `<meta>` tags, a 10 MB JSON-LD block, a byline element holding
+//!   100,000 nested elements, 100,000 links to an author's page, each
+//!   beside `meta-control.html`, an article of the same size in `<p>`s.
 
 use std::path::Path;
 use std::time::Instant;
@@ -82,6 +86,11 @@ fn main() {
     std::fs::create_dir_all(dir).expect("output folder");
     let article = "<p>The city council voted on Tuesday to keep the central library open, after months of debate over its budget.</p>";
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let metas = "<meta name=\"keywords\" content=\"library, council\">".repeat(10_000);
+    let json_ld = format!(
+        "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"x\":\"{}\"}}</script>",
+        "x".repeat(10 << 20)
+    );
     let files: Vec<(&str, String, bool)> = vec![
         (
             "stray-div-span.html",
@@ -119,13 +128,30 @@ fn main() {
         ("flood.txt", flood(262_144, &mut rng), false),
         ("flood-control.txt", control(262_144, &mut rng), false),
         ("short-lines.txt", "a\n".repeat(2_000_000), false),
+        ("meta-tags.html", format!("<head>{metas}</head><body>{article}"), true),
+        ("meta-json-ld.html", format!("<head>{json_ld}</head><body>{article}"), true),
+        (
+            "meta-byline.html",
+            format!("<body><div class=\"byline\">{}{article}", "<div>".repeat(100_000)),
+            true,
+        ),
+        (
+            "meta-author-links.html",
+            format!("<body>{}{article}", "<a href=\"/author/x\">Anna Fink</a>".repeat(100_000)),
+            true,
+        ),
+        ("meta-control.html", format!("<body>{}", article.repeat(80_000)), true),
     ];
     let cleaner = Cleaner::new();
     println!("file\tbytes\tseconds (best of 3)\toutput lines");
     for (name, content, html) in &files {
         std::fs::write(dir.join(name), content).expect("write");
         let (s, lines) = best_of_3(|| {
-            let out = if *html {
+            let out = if name.starts_with("meta-") {
+                let e = cleaner.extract(dejunk::Page::html(content));
+                std::hint::black_box(e.metadata());
+                e.text().to_string()
+            } else if *html {
                 cleaner.clean(dejunk::Page::html(content))
             } else {
                 cleaner.clean(content)

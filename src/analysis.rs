@@ -35,9 +35,23 @@ pub struct Analysis<'t> {
     pub(crate) blocks: Vec<Block<'t>>,
     pub(crate) text: String,
     pub(crate) title: Option<usize>,
+    pub(crate) metadata: crate::metadata::Metadata,
 }
 
 impl<'t> Analysis<'t> {
+    /// What the page says of itself: see [`Extract::metadata`](crate::Extract::metadata).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let html = r#"<html lang="en"><meta name="author" content="Anna Fink"><p>Text.</p>"#;
+    /// let a = dejunk::Cleaner::new().analyze(dejunk::Page::html(html));
+    /// assert_eq!(a.metadata().authors(), ["Anna Fink"]);
+    /// ```
+    pub fn metadata(&self) -> &crate::metadata::Metadata {
+        &self.metadata
+    }
+
     /// The page's title, as the cleaner found it: the heading-like line
     /// above the start of the body (see
     /// [`CleanerBuilder::title`](crate::CleanerBuilder::title)), whether or

@@ -9,10 +9,10 @@ use std::sync::{Arc, LazyLock};
 use crate::analysis::Analysis;
 use crate::decide::{Rules, UserPatterns};
 use crate::error::Error;
-use crate::metadata::Metadata;
+use crate::metadata::{self, Metadata};
 use crate::model::Model;
 use crate::page::{Page, Prepared};
-use crate::window;
+use crate::window::{self, Found};
 
 static DEFAULT: LazyLock<Cleaner> = LazyLock::new(Cleaner::new);
 
@@ -159,6 +159,8 @@ struct Settings {
     #[cfg(feature = "html")]
     html_model: Model,
     rules: Arc<Rules>,
+    /// Whether to read pages' metadata.
+    metadata: bool,
 }
 
 impl Default for Cleaner {
@@ -328,13 +330,22 @@ impl Cleaner {
     /// ```
     pub fn extract<'a>(&self, page: impl Into<Page<'a>>) -> Extract {
         let page = page.into();
-        let metadata = page.metadata();
+        let (prepared, declared) = match self.inner.metadata {
+            true => {
+                let (p, d) = page.prepare_reading();
+                (p, Some(d))
+            }
+            false => (page.prepare(), None),
+        };
         let mut text = String::new();
         let mut markdown = page.is_html().then(String::new);
-        let title = self.run_clean(page, &mut text, markdown.as_mut());
+        let found = self.run_prepared(&page, &prepared, &mut text, markdown.as_mut());
+        let metadata = declared
+            .map(|d| metadata::read(d, &found.head, &text, page.source_url()))
+            .unwrap_or_default();
         Extract {
             text,
-            title,
+            title: found.title,
             markdown,
             metadata,
         }
@@ -376,25 +387,40 @@ impl Cleaner {
     /// ```
     pub fn analyze<'a>(&self, page: impl Into<Page<'a>>) -> Analysis<'a> {
         let page = page.into();
-        let prepared = page.prepare();
+        let (prepared, declared) = match self.inner.metadata {
+            true => {
+                let (p, d) = page.prepare_reading();
+                (p, Some(d))
+            }
+            false => (page.prepare(), None),
+        };
         let model = self.model_for(&prepared);
-        window::analyze(&self.inner.rules, model, &prepared, page.memory())
+        let (mut analysis, head) =
+            window::analyze(&self.inner.rules, model, &prepared, page.memory());
+        if let Some(d) = declared {
+            analysis.metadata = metadata::read(d, &head, &analysis.text, page.source_url());
+        }
+        analysis
     }
 
     /// Cleans `page` into `out` (and its Markdown into `markdown`, for
     /// HTML); returns its title.
-    fn run_clean(
+    fn run_clean(&self, page: Page<'_>, out: &mut String, markdown: Option<&mut String>) -> Found {
+        self.run_prepared(&page, &page.prepare(), out, markdown)
+    }
+
+    /// [`Cleaner::run_clean`] on the page as prepared.
+    fn run_prepared(
         &self,
-        page: Page<'_>,
+        page: &Page<'_>,
+        prepared: &Prepared<'_>,
         out: &mut String,
         markdown: Option<&mut String>,
-    ) -> Option<String> {
-        let prepared = page.prepare();
-        let model = self.model_for(&prepared);
+    ) -> Found {
         window::clean(
             &self.inner.rules,
-            model,
-            &prepared,
+            self.model_for(prepared),
+            prepared,
             page.memory(),
             out,
             markdown,
@@ -431,8 +457,9 @@ pub struct Extract {
 
 impl Extract {
     /// What the page says of itself: publication date, authors, site,
-    /// language, canonical URL, description, tags, image (HTML pages;
-    /// empty for text pages and parsed ones, for now).
+    /// language, canonical URL, description, tags, image (see
+    /// [`Metadata`]; empty with
+    /// [`CleanerBuilder::metadata`]`(false)`).
     ///
     /// # Example
     ///
@@ -534,6 +561,7 @@ pub struct CleanerBuilder {
     title: Option<bool>,
     comments: Option<bool>,
     dedup: Option<bool>,
+    metadata: Option<bool>,
     model: Option<Model>,
     #[cfg(feature = "html")]
     html_model: Option<Model>,
@@ -691,6 +719,21 @@ impl CleanerBuilder {
         /// ```
         dedup(yes: bool);
 
+        /// Whether [`Cleaner::extract`] and [`Cleaner::analyze`] read the
+        /// page's [`Metadata`] (a second look at an HTML page's markup, and
+        /// the language of the kept text). Default: `true`; with `false`
+        /// the metadata is empty and the work is skipped.
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// let html = r#"<meta name="author" content="Anna Fink"><p>The city council voted on Tuesday to keep the library open.</p>"#;
+        /// let c = dejunk::Cleaner::builder().metadata(false).build()?;
+        /// assert!(c.extract(dejunk::Page::html(html)).metadata().is_empty());
+        /// # Ok::<(), dejunk::Error>(())
+        /// ```
+        metadata(yes: bool);
+
         /// The model to score text with. Default: [`Model::builtin`].
         ///
         /// # Example
@@ -780,6 +823,7 @@ impl CleanerBuilder {
                     junk: UserPatterns::new(false, &self.junk)?,
                     keep: UserPatterns::new(true, &self.keep)?,
                 }),
+                metadata: self.metadata.unwrap_or(true),
             }),
         })
     }

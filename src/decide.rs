@@ -128,6 +128,8 @@ pub(crate) struct Decisions {
     pub why: Vec<Why>,
     /// The page's title, kept or not.
     pub title: Option<usize>,
+    /// Where the body starts (in the first window).
+    pub start: Option<usize>,
 }
 
 /// Decides every block of a scored page, or of a window of a long page
@@ -204,7 +206,12 @@ pub(crate) fn decide(
             }
         }
     }
-    Decisions { kept, why, title }
+    Decisions {
+        kept,
+        why,
+        title,
+        start,
+    }
 }
 
 /// The model's decisions on a page: the threshold, the body fallback (in

@@ -108,3 +108,14 @@ pub fn model(parts: ModelParts) -> Result<Model, crate::Error> {
 pub fn normalize(s: &str) -> String {
     crate::segment::normalize(s)
 }
+
+/// Converts an HTML page, reading its metadata's facts in the same pass
+/// when `reading` (for measuring what the reading costs): the length of
+/// the converted text.
+#[cfg(feature = "html")]
+pub fn convert_html(html: &str, reading: bool) -> usize {
+    match reading {
+        true => crate::html::convert_reading(html).0.text.len(),
+        false => crate::html::convert(html).text.len(),
+    }
+}

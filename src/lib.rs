@@ -209,6 +209,7 @@ mod html;
 #[cfg(feature = "_internal")]
 #[doc(hidden)]
 pub mod internal;
+mod language;
 #[cfg(feature = "html")]
 mod markdown;
 mod math;

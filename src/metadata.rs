@@ -1,11 +1,17 @@
 //! A page's metadata: publication date, authors, site, language,
-//! canonical URL, description, tags and image, read from what an HTML page
-//! says of itself (JSON-LD, OpenGraph, Twitter, Dublin Core and `article:`
-//! meta tags, `itemprop`, `<time datetime>`, `rel="author"`, `<html
-//! lang>`, the canonical link), in that order of trust. A field the page
-//! does not give stays empty: nothing is guessed.
+//! canonical URL, description, tags and image. Read, in this order of
+//! trust, from what an HTML page's markup says of it (JSON-LD,
+//! OpenGraph, Twitter, Dublin Core and `article:` meta tags, `itemprop`,
+//! `<time datetime>`, the elements it marks as the byline, `rel="author"`
+//! and links to authors' pages, `<html lang>`, the canonical link), then
+//! from its text's byline and date lines about the article's start (the
+//! lines the cleaner drops as a dateline), then from its URL's path (a
+//! date); the language from the kept text. A field the page does not give
+//! stays empty: nothing is guessed.
 
 use crate::date;
+use crate::language;
+use crate::segment::is_cjk;
 
 /// What a page says about itself: see [`Extract::metadata`](crate::Extract::metadata).
 ///
@@ -40,8 +46,10 @@ pub struct Metadata {
 
 impl Metadata {
     /// The headline the page declares (JSON-LD `headline`, `og:title`,
-    /// `twitter:title`), as written there; [`Extract::title`] is the line
-    /// of the page's text that reads as its title.
+    /// `twitter:title`), as written there, without the site's name after
+    /// it; else its first `<h1>` when that reads as a headline.
+    /// [`Extract::title`] is the line of the page's text that reads as its
+    /// title.
     ///
     /// [`Extract::title`]: crate::Extract::title
     ///
@@ -58,7 +66,13 @@ impl Metadata {
 
     /// The publication date, ISO 8601: `2024-05-03`, or
     /// `2024-05-03T15:47:42+02:00` when the page gives the time (and its
-    /// offset).
+    /// offset). From the markup (the article's own date before those of
+    /// `<time>` elements), else the page's date line (written in words in
+    /// English, German, French, Spanish, Italian, Portuguese and Dutch,
+    /// in digits, or the Chinese, Japanese and Korean way; `03/05/2024` is
+    /// 5 March in English of the United States, 3 May elsewhere), else its
+    /// URL's path (`/2024/05/03/`, see [`Page::url`](crate::Page::url)).
+    /// Never the crawl date, never a date without its year.
     ///
     /// # Example
     ///
@@ -84,8 +98,11 @@ impl Metadata {
         self.modified.as_deref()
     }
 
-    /// The authors' names (no "By", no e-mail addresses), in the page's
-    /// order.
+    /// The authors' names (no "By", no roles, no e-mail addresses), in the
+    /// page's order, from its best source: a JSON-LD person, the element
+    /// the page marks as its byline, a JSON-LD name, an author meta tag,
+    /// the byline line of its text ("By Anna Fink"), a link to an author's
+    /// page, a JSON-LD organisation.
     ///
     /// # Example
     ///
@@ -111,8 +128,11 @@ impl Metadata {
         self.site_name.as_deref()
     }
 
-    /// The page's language, a BCP 47 primary tag (`en`, `de`, `zh`), from
-    /// `<html lang>` or the language meta tags.
+    /// The page's language, a BCP 47 primary tag (`en`, `de`, `zh`): the
+    /// one `<html lang>` or a language meta tag declares, when the kept
+    /// text agrees (its script; for English, its function words) or is too
+    /// short to say; else the one the kept text is in, told by `whatlang`
+    /// (70 languages) when it is sure.
     ///
     /// # Example
     ///
@@ -189,10 +209,16 @@ impl Metadata {
     }
 }
 
-/// The metadata of an HTML page.
+/// What an HTML page's markup says of it, read in a pass of its own (a
+/// parsed document's serialisation).
+#[cfg(any(feature = "scraper", all(test, feature = "html")))]
+pub(crate) fn of_html(html: &str) -> Candidates {
+    of_facts(&crate::html::meta::facts(html))
+}
+
+/// What the facts of a page's markup say of it.
 #[cfg(feature = "html")]
-pub(crate) fn of_html(html: &str) -> Metadata {
-    let facts = crate::html::meta::facts(html);
+pub(crate) fn of_facts(facts: &crate::html::meta::Facts) -> Candidates {
     let mut m = Candidates::default();
     for text in &facts.json_ld {
         json_ld::read(text, &mut m);
@@ -203,17 +229,91 @@ pub(crate) fn of_html(html: &str) -> Metadata {
     m.dates.extend(facts.times.iter().cloned());
     m.authors
         .extend(facts.author_links.iter().map(|a| (Rank::Link, a.clone())));
+    if let Some(names) = facts
+        .bylines
+        .iter()
+        .map(|b| byline_names(b))
+        .find(|n| !n.is_empty())
+    {
+        m.authors
+            .extend(names.into_iter().map(|n| (Rank::Byline, n)));
+    }
+    m.h1 = facts.h1.clone();
     m.urls.extend(facts.canonical.iter().cloned());
     if let Some(l) = &facts.lang {
         m.languages.insert(0, l.clone());
     }
-    m.finish()
+    m
+}
+
+/// A page's metadata: what its markup says (`declared`), then what its
+/// text says about the article's start (`head`: the byline and date
+/// lines), then its URL's path (a date); the language from its kept
+/// `text`.
+pub(crate) fn read(mut m: Candidates, head: &[String], text: &str, url: Option<&str>) -> Metadata {
+    let declared = m.languages.iter().find_map(|l| primary_tag(l));
+    // The language the markup declares, when the text agrees (a cheap
+    // look); else the one the text is in, when the model can tell.
+    let detected = match &declared {
+        Some(d) if language::agrees(d, text) => None,
+        _ => language::of_text(text),
+    };
+    let month_first = month_first(
+        m.languages.first().map(String::as_str),
+        detected.or(declared.as_deref()),
+    );
+    for line in head {
+        if let Some(names) = byline(line) {
+            m.authors.extend(names.into_iter().map(|n| (Rank::Line, n)));
+        } else if let Some(d) = date::in_text(line, month_first) {
+            m.dates.push(d.to_string());
+        }
+    }
+    if let Some(d) = url.and_then(date::in_url) {
+        m.dates.push(d.to_string());
+    }
+    let mut out = m.finish();
+    // The lang attribute when the text agrees or is too short to say.
+    out.language = match (detected, declared) {
+        (Some(t), Some(d)) if t != d && !language::close(t, &d) => Some(t.to_string()),
+        (Some(t), None) => Some(t.to_string()),
+        (_, d) => d,
+    };
+    out
+}
+
+/// Whether a date written with digits puts the month first (`05/03/2024`
+/// for 3 May): in English of the United States and of the pages that do
+/// not say which English.
+fn month_first(locale: Option<&str>, language: Option<&str>) -> bool {
+    let locale = locale.unwrap_or("").to_ascii_lowercase().replace('_', "-");
+    language == Some("en") && (!locale.starts_with("en-") || locale == "en-us")
+}
+
+/// The names of a byline line ("By Anna Fink", "Von Max Muster und Erika
+/// Musterfrau", "Author: Anna Fink"), `None` unless the line is one.
+fn byline(line: &str) -> Option<Vec<String>> {
+    let lower = line.trim().to_lowercase();
+    if line.len() > 120 || !BY_WORDS.iter().any(|b| lower.starts_with(b)) {
+        return None;
+    }
+    // A byline may end with its place, date or section ("By Anna Fink,
+    // in Lisbon"): the names are those before the first that is not one.
+    let names: Vec<String> = split_authors(line)
+        .into_iter()
+        .take_while(|n| looks_like_name(n))
+        .collect();
+    (!names.is_empty() && names.len() <= MAX_BYLINE_NAMES).then_some(names)
 }
 
 /// What the sources say, best first within each field.
-#[derive(Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Candidates {
     pub headlines: Vec<String>,
+    /// The headlines of the page's JSON-LD articles.
+    pub article_headlines: Vec<String>,
+    /// The page's visible headline (its first `<h1>`).
+    pub h1: Option<String>,
     pub dates: Vec<String>,
     pub modified: Vec<String>,
     /// Authors by how far their source is trusted: only those of the
@@ -227,19 +327,27 @@ pub(crate) struct Candidates {
     pub images: Vec<String>,
 }
 
+/// At most this many authors and tags are kept.
+const MAX_LIST: usize = 64;
+
 /// Where an author's name comes from, the most trusted first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Rank {
     /// A JSON-LD `Person`.
     Person,
+    /// An element marked as the byline.
+    Byline,
     /// A name given as a string in JSON-LD.
     JsonLd,
     /// An author meta tag.
     Meta,
+    /// A byline line of the page's text ("By Anna Fink").
+    Line,
+    /// The text of a `rel="author"` link or of a link to an author's
+    /// page.
+    Link,
     /// A JSON-LD `Organization` (a newsroom, an agency).
     Organization,
-    /// The text of a `rel="author"` link.
-    Link,
 }
 
 /// Reads one `<meta>` tag.
@@ -306,6 +414,117 @@ fn without_site(h: &str, site: Option<&str>) -> String {
     h.to_string()
 }
 
+/// Text as a reader sees it: soft hyphens and zero-width characters
+/// gone, spaces collapsed.
+fn visible(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            w.replace(
+                [
+                    '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+                ],
+                "",
+            )
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The content words of a text (four letters or more, or any word of a
+/// script without spaces), lowercased.
+fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 || w.chars().any(is_cjk))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether the page's `<h1>` reads as its headline (when it declares
+/// none): a few words, not the site's name, and about what its
+/// description says when it has one.
+fn reads_as_headline(h1: &str, description: Option<&str>, site: Option<&str>) -> bool {
+    let cjk = h1.chars().filter(|&c| is_cjk(c)).count() as f32;
+    let words = h1
+        .split_whitespace()
+        .filter(|w| !w.chars().all(is_cjk))
+        .count() as f32
+        + cjk / 2.0;
+    if !(2.0..=60.0).contains(&words) || site.is_some_and(|s| same_name(s, h1)) {
+        return false;
+    }
+    let about: Vec<String> = description.into_iter().flat_map(content_words).collect();
+    description.is_none() || content_words(h1).iter().any(|w| about.contains(w))
+}
+
+/// The names of a byline element's text (its elements' texts on lines of
+/// their own): those that read as a person's or a desk's name,
+/// capitalised words without digits, at least two (a one-word piece of a
+/// byline is a role, a label or a button: "Redakteurin", "Listen"). A block of more than [`MAX_BYLINE_NAMES`] names is a
+/// menu, not a byline.
+fn byline_names(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let l = line.trim().trim_end_matches(':');
+        if BY_WORDS
+            .iter()
+            .any(|b| b.trim().trim_end_matches(':').eq_ignore_ascii_case(l))
+        {
+            continue;
+        }
+        for name in split_authors(line) {
+            if looks_like_name(&name) && !out.iter().any(|x| same_name(x, &name)) {
+                out.push(name);
+            }
+        }
+    }
+    let full = |n: &String| n.contains(' ') || n.chars().filter(|&c| is_cjk(c)).count() >= 2;
+    out.retain(full);
+    if out.len() > MAX_BYLINE_NAMES {
+        out.clear();
+    }
+    out
+}
+
+/// A byline names at most this many people.
+const MAX_BYLINE_NAMES: usize = 5;
+
+/// Whether a text reads as a name: one to five words, none with a digit,
+/// each capitalised (or of a script without case), a lowercase particle
+/// (`von`, `de`) aside.
+fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && !s.chars().any(|c| c.is_numeric())
+        && words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| !c.is_lowercase())
+                || matches!(
+                    *w,
+                    "von"
+                        | "van"
+                        | "der"
+                        | "den"
+                        | "de"
+                        | "da"
+                        | "del"
+                        | "di"
+                        | "du"
+                        | "la"
+                        | "le"
+                        | "bin"
+                        | "al"
+                        | "y"
+                        | "dos"
+                        | "das"
+                        | "ten"
+                        | "zu"
+                )
+        })
+}
+
 /// The first non-empty value, trimmed.
 fn first(v: Vec<String>) -> Option<String> {
     v.into_iter()
@@ -314,6 +533,7 @@ fn first(v: Vec<String>) -> Option<String> {
 }
 
 impl Candidates {
+    /// The metadata: the first value of each field that reads as one.
     fn finish(self) -> Metadata {
         let first_date =
             |v: &[String]| v.iter().find_map(|d| date::parse(d)).map(|d| d.to_string());
@@ -346,11 +566,26 @@ impl Candidates {
         });
         let mut tags: Vec<String> = Vec::new();
         for t in self.tags {
+            if tags.len() == MAX_LIST {
+                break;
+            }
             if !t.is_empty() && t.len() <= 100 && !tags.iter().any(|x| x.eq_ignore_ascii_case(&t)) {
                 tags.push(t);
             }
         }
-        let headline = first(self.headlines).map(|h| without_site(&h, site_name.as_deref()));
+        authors.truncate(MAX_LIST);
+        // The article's headline, else the one for social media, else
+        // the visible one when it reads as a headline.
+        let declared = first(self.article_headlines)
+            .or_else(|| first(self.headlines))
+            .map(|h| without_site(&h, site_name.as_deref()));
+        let description = first(self.descriptions);
+        let headline = declared
+            .or_else(|| {
+                let h1 = visible(self.h1.as_deref()?);
+                reads_as_headline(&h1, description.as_deref(), site_name.as_deref()).then_some(h1)
+            })
+            .map(|h| visible(&h));
         Metadata {
             headline,
             date,
@@ -359,7 +594,7 @@ impl Candidates {
             site_name,
             language: self.languages.iter().find_map(|l| primary_tag(l)),
             url: first(self.urls),
-            description: first(self.descriptions),
+            description,
             tags,
             image: first(self.images),
         }
@@ -367,10 +602,15 @@ impl Candidates {
 }
 
 /// The primary language subtag of a BCP 47 tag or locale (`de-AT`,
-/// `de_AT`), lowercased; `None` unless it is 2 or 3 letters.
+/// `de_AT`), lowercased; `None` unless it is 2 or 3 letters (and not a
+/// character encoding given in its place: `utf-8`).
 fn primary_tag(l: &str) -> Option<String> {
     let p = l.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    ((2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase())).then_some(p)
+    ((2..=3).contains(&p.len())
+        && p.bytes().all(|b| b.is_ascii_lowercase())
+        && p != "utf"
+        && p != "iso")
+        .then_some(p)
 }
 
 /// Whether two names are the same person's, written alike (case and
@@ -385,6 +625,12 @@ fn same_name(a: &str, b: &str) -> bool {
     n(a) == n(b)
 }
 
+/// The words a byline starts with ("By Anna Fink"), lowercased.
+const BY_WORDS: [&str; 12] = [
+    "by ", "von ", "par ", "por ", "door ", "di ", "av ", "af ", "text: ", "author: ", "autor: ",
+    "auteur: ",
+];
+
 /// The names in an author field: "By" dropped, split at commas,
 /// semicolons, " and " and " & " (and their word in a few languages),
 /// e-mail addresses, URLs and roles dropped.
@@ -392,7 +638,7 @@ pub(crate) fn split_authors(s: &str) -> Vec<String> {
     let s = s.trim();
     let lower = s.to_lowercase();
     let mut s = s;
-    for by in ["by ", "von ", "par ", "por ", "door ", "di ", "av ", "af "] {
+    for by in BY_WORDS {
         if lower.starts_with(by) {
             s = &s[by.len()..];
             break;
@@ -532,7 +778,7 @@ mod json_ld {
         for o in objects {
             let article = types(o).iter().any(|t| is_article(t));
             if article {
-                m.headlines.extend(string(o.get("headline")));
+                m.article_headlines.extend(string(o.get("headline")));
                 m.dates.extend(string(o.get("datePublished")));
                 m.dates.extend(string(o.get("dateCreated")));
                 m.modified.extend(string(o.get("dateModified")));
@@ -598,11 +844,19 @@ mod json_ld {
     fn names(v: Option<&Value>) -> Vec<String> {
         match v {
             Some(Value::String(s)) => vec![text(s)],
-            Some(Value::Object(o)) => o
-                .get("name")
-                .and_then(Value::as_str)
-                .map(|s| vec![text(s)])
-                .unwrap_or_default(),
+            Some(Value::Object(o)) => match o.get("name").and_then(Value::as_str) {
+                Some(s) => vec![text(s)],
+                None => {
+                    let part = |k| o.get(k).and_then(Value::as_str).unwrap_or("").trim();
+                    let full = format!("{} {}", part("givenName"), part("familyName"));
+                    let full = full.trim();
+                    if full.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![text(full)]
+                    }
+                }
+            },
             Some(Value::Array(a)) => a.iter().flat_map(|x| names(Some(x))).collect(),
             _ => Vec::new(),
         }
@@ -688,6 +942,12 @@ mod json_ld {
 mod tests {
     use super::*;
 
+    /// The metadata of an HTML page's markup alone.
+    #[cfg(feature = "html")]
+    fn html_meta(html: &str) -> Metadata {
+        of_html(html).finish()
+    }
+
     #[test]
     fn author_fields_become_names() {
         assert_eq!(
@@ -725,7 +985,7 @@ mod tests {
              "author":[{"@type":"Person","name":"Birgit Baumann"},{"@type":"Person","name":"Jan Marchart"}],
              "keywords":["Politik","Hamburg"]}]}</script>
             <script type="application/ld+json">{"@type":"Article","author":"Someone Else",}</script>"#;
-        let m = of_html(html);
+        let m = html_meta(html);
         assert_eq!(m.date(), Some("2024-05-03T15:47:42+02:00"));
         assert_eq!(m.modified(), Some("2024-05-04"));
         assert_eq!(m.authors(), ["Birgit Baumann", "Jan Marchart"]);
@@ -743,9 +1003,118 @@ mod tests {
             "",
             "<meta>",
         ] {
-            assert_eq!(of_html(html).date(), None, "{html}");
+            assert_eq!(html_meta(html).date(), None, "{html}");
         }
         let many = "<meta name=description content=x>".repeat(10_000);
-        assert_eq!(of_html(&many).description(), Some("x"));
+        assert_eq!(html_meta(&many).description(), Some("x"));
+    }
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn bylines_the_page_marks() {
+        // The byline element's names, each an element of its own; a role
+        // and a one-word label are not names.
+        let html = r#"<h1>Title</h1><div class="article-byline"><span>Von</span>
+            <span class="simple">Birgit Baumann</span> <span class="simple">Anna Giulia Fink</span>
+            <span>Redakteurin</span></div><p>Text.</p>
+            <div class="teaser"><span class="author">Someone Else</span></div>"#;
+        assert_eq!(
+            html_meta(html).authors(),
+            ["Birgit Baumann", "Anna Giulia Fink"]
+        );
+        // A menu whose class names authors is not a byline.
+        let menu = r#"<ul class="menu-authors"><li>Home Page</li><li>World News</li><li>Local Sport</li>
+            <li>Arts Culture</li><li>Food Drink</li><li>Travel Guide</li></ul>"#;
+        assert!(html_meta(menu).authors().is_empty());
+        // A link to an author's page names the author, above a newsroom.
+        let link = r#"<script type="application/ld+json">{"@type":"NewsArticle",
+            "author":{"@type":"Organization","name":"Example News"}}</script>
+            <p>von <a href="/autoren/name/max-kolter">Dr. Max Kolter</a></p>"#;
+        assert_eq!(html_meta(link).authors(), ["Dr. Max Kolter"]);
+        // A JSON-LD person named by given and family name.
+        let parts = r#"<script type="application/ld+json">{"@type":"NewsArticle",
+            "author":[{"@type":"Person","givenName":"Birgit","familyName":"Baumann"}]}</script>"#;
+        assert_eq!(html_meta(parts).authors(), ["Birgit Baumann"]);
+    }
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn headline_declared_else_visible() {
+        let og = r#"<meta property="og:title" content="Library stays open - Example News">
+            <meta property="og:site_name" content="Example News"><h1>Council keeps the library open</h1>"#;
+        assert_eq!(html_meta(og).headline(), Some("Library stays open"));
+        let h1 = "<h1>Trump plant Helikopter&shy;landeplatz <span>beim</span> Weissen Haus</h1>";
+        assert_eq!(
+            html_meta(h1).headline(),
+            Some("Trump plant Helikopterlandeplatz beim Weissen Haus")
+        );
+        let kicker = "<h1><span>Kultur</span><span>: Ehrengast der Buchmesse</span></h1>";
+        assert_eq!(
+            html_meta(kicker).headline(),
+            Some("Kultur: Ehrengast der Buchmesse")
+        );
+        let logo = r#"<meta property="og:site_name" content="Example News"><h1>Example News</h1>"#;
+        assert_eq!(html_meta(logo).headline(), None);
+    }
+
+    #[test]
+    fn text_pages_give_bylines_dates_and_language() {
+        let head = [
+            "By Anna Fink and Jan Marchart, in Lisbon".to_string(),
+            "3 May 2024".to_string(),
+        ];
+        let text = "The city council voted on Tuesday to keep the central library open, after months of debate about its roof.";
+        let m = read(Candidates::default(), &head, text, None);
+        assert_eq!(m.authors(), ["Anna Fink", "Jan Marchart"]);
+        assert_eq!(m.date(), Some("2024-05-03"));
+        assert_eq!(m.language(), Some("en"));
+        // Nothing said, nothing guessed.
+        let m = read(Candidates::default(), &["Home".to_string()], "Short.", None);
+        assert!(m.is_empty());
+        // A line that only starts like a byline is not one.
+        assert_eq!(
+            byline("By the way, the council voted on Tuesday to keep it open"),
+            None
+        );
+        // The URL's date comes after the page's own.
+        let m = read(
+            Candidates::default(),
+            &head,
+            text,
+            Some("https://example.com/2024/05/01/x"),
+        );
+        assert_eq!(m.date(), Some("2024-05-03"));
+        let m = read(
+            Candidates::default(),
+            &[],
+            text,
+            Some("https://example.com/2024/05/01/x"),
+        );
+        assert_eq!(m.date(), Some("2024-05-01"));
+    }
+
+    #[test]
+    fn the_lang_attribute_unless_the_text_says_otherwise() {
+        let en = "The city council voted on Tuesday to keep the central library open, after months of debate about its roof.";
+        let with = |lang: &str, text: &str| {
+            let c = Candidates {
+                languages: vec![lang.to_string()],
+                ..Candidates::default()
+            };
+            read(c, &[], text, None).language().map(str::to_string)
+        };
+        // Agrees, or the text is too short to say: the attribute.
+        assert_eq!(with("en-GB", en).as_deref(), Some("en"));
+        assert_eq!(with("de", "Kurz.").as_deref(), Some("de"));
+        // A template's lang="en" over a German text: the text.
+        let de = "Der Gemeinderat hat am Dienstag beschlossen, die Zentralbibliothek offen zu halten, nachdem monatelang darüber gestritten worden war, wer das neue Dach bezahlt und wann.";
+        assert_eq!(with("en", de).as_deref(), Some("de"));
+        // Close languages the model may confuse: the attribute decides.
+        assert!(language::close("nb", "da"));
+        // Day or month first in digits.
+        assert!(month_first(Some("en-US"), Some("en")));
+        assert!(month_first(None, Some("en")));
+        assert!(!month_first(Some("en-GB"), Some("en")));
+        assert!(!month_first(Some("de-DE"), Some("de")));
     }
 }

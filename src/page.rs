@@ -36,6 +36,7 @@ use crate::memory::{Observation, SiteMemory};
 pub struct Page<'a> {
     content: Content<'a>,
     site: Option<(&'a SiteMemory, &'a str)>,
+    url: Option<&'a str>,
 }
 
 /// What a page holds.
@@ -50,7 +51,29 @@ enum Content<'a> {
     /// A parsed tree, walked when the page was made (the tree cannot go
     /// to another thread; its lines can).
     #[cfg(feature = "scraper")]
-    Walked(std::sync::Arc<crate::html::HtmlPage>),
+    Walked(
+        std::sync::Arc<crate::html::HtmlPage>,
+        std::sync::Arc<Markup>,
+    ),
+}
+
+/// What a parsed document's markup says of it, read when the page is made
+/// (from its serialisation: the tree cannot be kept).
+#[cfg(feature = "scraper")]
+#[derive(Debug)]
+struct Markup(crate::metadata::Candidates);
+
+#[cfg(feature = "scraper")]
+impl Markup {
+    /// The candidates of the document `node` is in.
+    fn of(node: scraper::ElementRef<'_>) -> std::sync::Arc<Markup> {
+        let root = node
+            .ancestors()
+            .filter_map(scraper::ElementRef::wrap)
+            .last()
+            .unwrap_or(node);
+        std::sync::Arc::new(Markup(crate::metadata::of_html(&root.html())))
+    }
 }
 
 impl<'a> Page<'a> {
@@ -183,9 +206,10 @@ impl<'a> Page<'a> {
     /// ```
     #[cfg(feature = "scraper")]
     pub fn document(html: &'a scraper::Html) -> Page<'a> {
-        Page::of(Content::Walked(std::sync::Arc::new(
-            crate::html::convert_dom(crate::html::Root::Document(html)),
-        )))
+        Page::of(Content::Walked(
+            std::sync::Arc::new(crate::html::convert_dom(crate::html::Root::Document(html))),
+            Markup::of(html.root_element()),
+        ))
     }
 
     /// One element of a parsed document and what it holds (say the
@@ -212,9 +236,12 @@ impl<'a> Page<'a> {
     /// ```
     #[cfg(feature = "scraper")]
     pub fn element(element: scraper::ElementRef<'a>) -> Page<'a> {
-        Page::of(Content::Walked(std::sync::Arc::new(
-            crate::html::convert_dom(crate::html::Root::Element(element)),
-        )))
+        Page::of(Content::Walked(
+            std::sync::Arc::new(crate::html::convert_dom(crate::html::Root::Element(
+                element,
+            ))),
+            Markup::of(element),
+        ))
     }
 
     /// The same page, cleaned with the memory of its site: the lines
@@ -253,6 +280,27 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// The page with the URL it was fetched from, for its metadata: a date
+    /// in the URL's path (`/2024/05/03/`) is the publication date when the
+    /// page gives none (see [`Metadata::date`](crate::Metadata::date)).
+    /// Cleaning does not read it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dejunk::{Cleaner, Page};
+    ///
+    /// let text = "The city council voted on Tuesday to keep the central library open, after months of debate.";
+    /// let page = Page::text(text).url("https://example.com/news/2024/05/03/library");
+    /// assert_eq!(Cleaner::new().extract(page).metadata().date(), Some("2024-05-03"));
+    /// ```
+    pub fn url(self, url: &'a str) -> Page<'a> {
+        Page {
+            url: Some(url),
+            ..self
+        }
+    }
+
     /// Whether the page is HTML (made by [`Page::html`] or
     /// [`Page::html_bytes`], or with the feature `scraper`,
     /// `Page::document` or `Page::element`).
@@ -269,7 +317,7 @@ impl<'a> Page<'a> {
             #[cfg(feature = "html")]
             Content::Html(_) | Content::HtmlBytes(..) => true,
             #[cfg(feature = "scraper")]
-            Content::Walked(_) => true,
+            Content::Walked(..) => true,
         }
     }
 
@@ -277,6 +325,7 @@ impl<'a> Page<'a> {
         Page {
             content,
             site: None,
+            url: None,
         }
     }
 
@@ -285,21 +334,32 @@ impl<'a> Page<'a> {
         self.site
     }
 
-    /// The page as the pipeline reads it.
-    /// What the page says of itself (HTML pages; empty for text and
-    /// parsed pages).
-    pub(crate) fn metadata(&self) -> crate::metadata::Metadata {
+    /// The page as the pipeline reads it, and what its markup says of it
+    /// (HTML and parsed pages; nothing for text), read in the same pass.
+    pub(crate) fn prepare_reading(&self) -> (Prepared<'a>, crate::metadata::Candidates) {
+        #[cfg(feature = "html")]
+        let html = |(page, facts): (crate::html::HtmlPage, crate::html::meta::Facts)| {
+            (Prepared::of_html(page), crate::metadata::of_facts(&facts))
+        };
         match &self.content {
             #[cfg(feature = "html")]
-            Content::Html(h) => crate::metadata::of_html(h),
+            Content::Html(h) => html(crate::html::convert_reading(h)),
             #[cfg(feature = "html")]
-            Content::HtmlBytes(b, content_type) => {
-                crate::metadata::of_html(&crate::charset::html(b, *content_type))
-            }
-            _ => crate::metadata::Metadata::default(),
+            Content::HtmlBytes(b, content_type) => html(crate::html::convert_reading(
+                &crate::charset::html(b, *content_type),
+            )),
+            #[cfg(feature = "scraper")]
+            Content::Walked(_, markup) => (self.prepare(), markup.0.clone()),
+            _ => (self.prepare(), crate::metadata::Candidates::default()),
         }
     }
 
+    /// The URL given with [`Page::url`].
+    pub(crate) fn source_url(&self) -> Option<&'a str> {
+        self.url
+    }
+
+    /// The page as the pipeline reads it.
     pub(crate) fn prepare(&self) -> Prepared<'a> {
         let text = |text: Cow<'a, str>| Prepared {
             text,
@@ -307,13 +367,7 @@ impl<'a> Page<'a> {
             html: None,
         };
         #[cfg(feature = "html")]
-        let html = |page: crate::html::HtmlPage| Prepared {
-            text: Cow::Owned(page.text),
-            html: Some(HtmlParts {
-                dom: page.dom,
-                shapes: page.shapes,
-            }),
-        };
+        let html = Prepared::of_html;
         match &self.content {
             Content::Text(t) => text(Cow::Borrowed(t)),
             Content::TextBytes(b) => text(crate::charset::text(b)),
@@ -324,7 +378,7 @@ impl<'a> Page<'a> {
                 &crate::charset::html(b, *content_type),
             )),
             #[cfg(feature = "scraper")]
-            Content::Walked(page) => html(crate::html::HtmlPage::clone(page)),
+            Content::Walked(page, _) => html(crate::html::HtmlPage::clone(page)),
         }
     }
 }
@@ -392,6 +446,18 @@ pub(crate) struct HtmlParts {
 }
 
 impl Prepared<'_> {
+    /// A converted HTML page.
+    #[cfg(feature = "html")]
+    fn of_html(page: crate::html::HtmlPage) -> Prepared<'static> {
+        Prepared {
+            text: Cow::Owned(page.text),
+            html: Some(HtmlParts {
+                dom: page.dom,
+                shapes: page.shapes,
+            }),
+        }
+    }
+
     /// The DOM features of the lines (none for a text page).
     pub(crate) fn dom(&self) -> Option<&[crate::feature::DomRow]> {
         #[cfg(feature = "html")]

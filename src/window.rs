@@ -77,11 +77,14 @@ pub(crate) fn clean(
     site: Site<'_>,
     out: &mut String,
     mut markdown: Option<&mut String>,
-) -> Option<String> {
-    let mut title = None;
+) -> Found {
+    let mut found = Found::default();
     each_window(rules, model, &page.text, page.dom(), site, |w| {
         if let Some(t) = w.d.title {
-            title = Some(w.page.block_text(t).to_string());
+            found.title = Some(w.page.block_text(t).to_string());
+        }
+        if let Some(start) = w.d.start {
+            found.head = head(&w.page, w.d.title, start);
         }
         decide::write_kept(&w.page, &w.d.kept, out);
         #[cfg(feature = "html")]
@@ -91,7 +94,36 @@ pub(crate) fn clean(
         #[cfg(not(feature = "html"))]
         let _ = &mut markdown;
     });
-    title
+    found
+}
+
+/// What cleaning a page finds besides its text.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// The page's title.
+    pub title: Option<String>,
+    /// The short lines about the article's start (a few above its title,
+    /// those between the title and the body, the body's first): where a
+    /// page writes its byline and date.
+    pub head: Vec<String>,
+}
+
+/// At most this many lines are read about the article's start ...
+const HEAD_LINES: usize = 12;
+/// ... each of at most this many bytes.
+const HEAD_LINE_BYTES: usize = 300;
+
+/// The short lines about the article's start (see [`Found::head`]).
+fn head(page: &Scored<'_>, title: Option<usize>, start: usize) -> Vec<String> {
+    let from = title.unwrap_or(start).saturating_sub(3);
+    let to = (start + 2).min(page.len());
+    (from..to)
+        .filter(|&i| Some(i) != title)
+        .map(|i| page.block_text(i))
+        .filter(|t| t.len() <= HEAD_LINE_BYTES)
+        .take(HEAD_LINES)
+        .map(str::to_string)
+        .collect()
 }
 
 /// Analyses a prepared page: every block with its decision, score and
@@ -102,18 +134,26 @@ pub(crate) fn analyze<'a>(
     model: &Model,
     page: &Prepared<'a>,
     site: Site<'_>,
-) -> Analysis<'a> {
+) -> (Analysis<'a>, Vec<String>) {
     let mut out = Analysis::default();
+    let mut found = Vec::new();
     let dom = page.dom();
+    let mut head_of = |w: &Decided<'_>| {
+        if let Some(start) = w.d.start {
+            found = head(&w.page, w.d.title, start);
+        }
+    };
     match page.text {
         Cow::Borrowed(text) => each_window(rules, model, text, dom, site, |w| {
+            head_of(&w);
             let text = |p: &Scored<'a>, i| Cow::Borrowed(p.block_text(i));
             explain::analysis(rules, model, w, text, &mut out);
         }),
         Cow::Owned(ref text) => each_window(rules, model, text, dom, site, |w| {
+            head_of(&w);
             let text = |p: &Scored<'_>, i| Cow::Owned(p.block_text(i).to_string());
             explain::analysis(rules, model, w, text, &mut out);
         }),
     }
-    out
+    (out, found)
 }

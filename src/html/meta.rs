@@ -5,7 +5,9 @@
 //! or a 10 MB JSON-LD block cost linear time and bounded memory.
 
 use crate::html::refs::decode;
-use crate::html::scan::{Token, scan, script_end};
+#[cfg(any(feature = "scraper", test))]
+use crate::html::scan::scan;
+use crate::html::scan::{Attrs, Token, script_end};
 
 /// At most this many `<meta>` tags are kept ...
 const MAX_METAS: usize = 512;
@@ -32,112 +34,384 @@ pub(crate) struct Facts {
     pub lang: Option<String>,
     /// `<link rel="canonical" href>`.
     pub canonical: Option<String>,
-    /// The text of `rel="author"` links.
+    /// The text of `rel="author"` links and of links to an author's page
+    /// (`/author/…`, `/autor/…`, `/auteur/…`).
     pub author_links: Vec<String>,
+    /// The text of the first elements marked as a byline (a class, id or
+    /// `itemprop` naming an author or byline), its elements' texts on
+    /// lines of their own.
+    pub bylines: Vec<String>,
+    /// The text of the first `<h1>`.
+    pub h1: Option<String>,
 }
 
-/// The facts of `html`.
+/// At most this many byline elements are read ...
+const MAX_BYLINES: usize = 4;
+/// ... and this many bytes of an element's text.
+const MAX_CAPTURE: usize = 512;
+
+/// The text of an element being read: its name, how many elements of
+/// that name are open inside it, its text so far, and what separates the
+/// texts of its elements (a line break for a byline, whose names are
+/// often elements of their own; nothing for a headline, whose kicker may
+/// be an element before a `: `).
+struct Capture {
+    name: Vec<u8>,
+    depth: usize,
+    text: String,
+    apart: bool,
+}
+
+impl Capture {
+    fn new(name: &[u8], apart: bool) -> Capture {
+        Capture {
+            name: name.to_vec(),
+            depth: 0,
+            text: String::new(),
+            apart,
+        }
+    }
+
+    /// Reads a start tag inside the element.
+    fn start(&mut self, name: &[u8]) {
+        if name == self.name.as_slice() {
+            self.depth += 1;
+        }
+        if self.text.len() < MAX_CAPTURE {
+            if self.apart {
+                self.text.push('\n');
+            } else if name == b"br" {
+                self.text.push(' ');
+            }
+        }
+    }
+
+    /// Reads an end tag: whether the element ends.
+    fn end(&mut self, name: &[u8]) -> bool {
+        if name == self.name.as_slice() {
+            if self.depth == 0 {
+                return true;
+            }
+            self.depth -= 1;
+        }
+        if self.apart && self.text.len() < MAX_CAPTURE {
+            self.text.push('\n');
+        }
+        false
+    }
+
+    fn text(&mut self, raw: &str) {
+        if self.text.len() < MAX_CAPTURE {
+            decode(&raw[..floor(raw, MAX_CAPTURE)], false, &mut self.text);
+        }
+    }
+
+    /// The text, its lines trimmed and spaces collapsed, empty lines gone.
+    fn finish(self) -> String {
+        self.text
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Whether a class, id or `itemprop` value marks a byline: a token
+/// naming an author or a byline, not an author's picture, biography or
+/// comment.
+fn is_byline_mark(v: &str) -> bool {
+    v.to_ascii_lowercase()
+        .split(|c: char| c.is_ascii_whitespace())
+        .any(|t| {
+            (t.contains("author") || t.contains("byline"))
+                && ![
+                    "bio", "avatar", "img", "image", "photo", "pic", "comment", "about",
+                ]
+                .iter()
+                .any(|x| t.contains(x))
+        })
+}
+
+/// Whether a link's target is an author's page (paths as written,
+/// lowercase).
+fn is_author_href(v: &str) -> bool {
+    [
+        "/author/",
+        "/authors/",
+        "/autor/",
+        "/autoren/",
+        "/auteur/",
+        "/autore/",
+        "/autori/",
+    ]
+    .iter()
+    .any(|p| v.contains(p))
+}
+
+/// The facts of `html`, read in a pass of their own (a parsed document's
+/// serialisation); [`crate::html::convert_reading`] reads them in the
+/// conversion's pass.
+#[cfg(any(feature = "scraper", test))]
 pub(crate) fn facts(html: &str) -> Facts {
-    let mut out = Facts::default();
-    let mut value = String::new();
-    // Inside an `a rel=author`: its text is read.
-    let mut in_author: Option<String> = None;
-    scan(html, |t| match t {
-        Token::Start {
-            name, attrs, text, ..
-        } => {
-            let attr = |want: &str, value: &mut String| -> bool {
-                let mut found = false;
-                attrs.each(|n, v| {
-                    if !found && n.eq_ignore_ascii_case(want) {
-                        found = true;
-                        value.clear();
-                        let v = &v[..floor(v, MAX_VALUE)];
-                        decode(v, true, value);
-                    }
-                });
-                found
-            };
-            match name {
-                b"meta" if out.metas.len() < MAX_METAS => {
-                    let mut key = String::new();
-                    for k in ["property", "name", "itemprop", "http-equiv"] {
-                        if attr(k, &mut key) && !key.trim().is_empty() {
-                            break;
-                        }
-                    }
-                    if !key.trim().is_empty() && attr("content", &mut value) {
-                        out.metas
-                            .push((key.trim().to_ascii_lowercase(), value.trim().to_string()));
-                    }
-                }
-                b"html"
-                    if out.lang.is_none()
-                        && attr("lang", &mut value)
-                        && !value.trim().is_empty() =>
-                {
-                    out.lang = Some(value.trim().to_string());
-                }
-                b"link" if attr("rel", &mut value) => {
-                    let rel = value.to_ascii_lowercase();
-                    if rel.split_ascii_whitespace().any(|r| r == "canonical")
-                        && out.canonical.is_none()
-                        && attr("href", &mut value)
-                    {
-                        out.canonical = Some(value.trim().to_string());
-                    }
-                }
-                b"a" if attr("rel", &mut value)
-                    && value
-                        .to_ascii_lowercase()
-                        .split_ascii_whitespace()
-                        .any(|r| r == "author") =>
-                {
-                    in_author = Some(String::new());
-                }
-                b"time"
-                    if out.times.len() < MAX_TIMES
-                        && attr("datetime", &mut value)
-                        && !value.trim().is_empty() =>
-                {
-                    out.times.push(value.trim().to_string());
-                }
-                b"script"
-                    if out.json_ld.len() < MAX_JSON_LD
-                        && attr("type", &mut value)
-                        && value.trim().eq_ignore_ascii_case("application/ld+json") =>
-                {
-                    let from = text.as_ptr() as usize - html.as_ptr() as usize + text.len();
-                    let to = script_end(html.as_bytes(), from);
-                    if to - from <= MAX_JSON_LD_BYTES {
-                        out.json_ld.push(html[from..to].to_string());
-                    }
-                }
-                _ => {}
-            }
-            true
-        }
-        Token::Text(t) => {
-            if let Some(a) = in_author.as_mut() {
-                if a.len() < 256 {
-                    decode(t, false, a);
-                }
-            }
-            true
-        }
-        Token::End { name } => {
-            if name == b"a" {
-                if let Some(a) = in_author.take() {
-                    let a = a.split_whitespace().collect::<Vec<_>>().join(" ");
-                    if !a.is_empty() && out.author_links.len() < 16 {
-                        out.author_links.push(a);
-                    }
-                }
-            }
-            true
-        }
+    let mut r = Reader::new(html);
+    scan(html, |t| {
+        r.token(&t);
+        true
     });
-    out
+    r.finish()
+}
+
+/// Reads the facts from the tokens of a document, as they come.
+pub(crate) struct Reader<'h> {
+    html: &'h str,
+    out: Facts,
+    /// [`marks`], and the first not behind the tag being read.
+    marks: Vec<usize>,
+    next_mark: usize,
+    /// Inside an author link, a byline element or the first `<h1>`: its
+    /// text is read.
+    link: Option<Capture>,
+    byline: Option<Capture>,
+    h1: Option<Capture>,
+    h1_seen: bool,
+}
+
+/// The attributes a start tag's facts are read from, raw (the first of
+/// each name).
+#[derive(Default)]
+struct Wanted<'h> {
+    property: Option<&'h str>,
+    name: Option<&'h str>,
+    itemprop: Option<&'h str>,
+    http_equiv: Option<&'h str>,
+    content: Option<&'h str>,
+    lang: Option<&'h str>,
+    rel: Option<&'h str>,
+    href: Option<&'h str>,
+    datetime: Option<&'h str>,
+    kind: Option<&'h str>,
+    class: Option<&'h str>,
+    id: Option<&'h str>,
+}
+
+impl<'a> Wanted<'a> {
+    /// One pass over the attributes.
+    fn of(attrs: &Attrs<'a>) -> Wanted<'a> {
+        let mut w = Wanted::default();
+        attrs.each(|n, v| {
+            let slot = match n.len() {
+                2 if n.eq_ignore_ascii_case("id") => &mut w.id,
+                3 if n.eq_ignore_ascii_case("rel") => &mut w.rel,
+                4 if n.eq_ignore_ascii_case("name") => &mut w.name,
+                4 if n.eq_ignore_ascii_case("lang") => &mut w.lang,
+                4 if n.eq_ignore_ascii_case("href") => &mut w.href,
+                4 if n.eq_ignore_ascii_case("type") => &mut w.kind,
+                5 if n.eq_ignore_ascii_case("class") => &mut w.class,
+                7 if n.eq_ignore_ascii_case("content") => &mut w.content,
+                8 if n.eq_ignore_ascii_case("property") => &mut w.property,
+                8 if n.eq_ignore_ascii_case("itemprop") => &mut w.itemprop,
+                8 if n.eq_ignore_ascii_case("datetime") => &mut w.datetime,
+                10 if n.eq_ignore_ascii_case("http-equiv") => &mut w.http_equiv,
+                _ => return,
+            };
+            if slot.is_none() {
+                *slot = Some(v);
+            }
+        });
+        w
+    }
+}
+
+/// An attribute's value, its character references resolved, cut at
+/// [`MAX_VALUE`] bytes and trimmed.
+fn value(raw: &str) -> String {
+    let mut out = String::new();
+    decode(&raw[..floor(raw, MAX_VALUE)], true, &mut out);
+    out.trim().to_string()
+}
+
+/// Where a document writes `author`, `byline`, `/autor` or `/auteur` (as
+/// class names and paths are written, lowercase), in order: an element
+/// whose attributes hold none of them is no byline and no link to an
+/// author, and its attributes are not read. One search of the whole
+/// document, not one a tag.
+fn marks(html: &str) -> Vec<usize> {
+    let b = html.as_bytes();
+    let mut at: Vec<usize> = memchr::memmem::find_iter(b, "aut")
+        .filter(|&i| {
+            let rest = &b[i..];
+            rest.starts_with(b"author")
+                || (i > 0
+                    && b[i - 1] == b'/'
+                    && (rest.starts_with(b"autor") || rest.starts_with(b"auteur")))
+        })
+        .chain(memchr::memmem::find_iter(b, "byline"))
+        .collect();
+    at.sort_unstable();
+    at
+}
+
+impl<'h> Reader<'h> {
+    pub(crate) fn new(html: &'h str) -> Reader<'h> {
+        Reader {
+            html,
+            out: Facts::default(),
+            marks: marks(html),
+            next_mark: 0,
+            link: None,
+            byline: None,
+            h1: None,
+            h1_seen: false,
+        }
+    }
+
+    /// Reads one token of the document.
+    pub(super) fn token(&mut self, t: &Token<'_, '_>) {
+        match t {
+            Token::Start {
+                name,
+                attrs,
+                text,
+                self_closing,
+            } => self.start(name, attrs, text, *self_closing),
+            Token::Text(t) => {
+                for c in [&mut self.link, &mut self.byline, &mut self.h1]
+                    .into_iter()
+                    .flatten()
+                {
+                    c.text(t);
+                }
+            }
+            Token::End { name } => self.end(name),
+        }
+    }
+
+    fn start(&mut self, name: &[u8], attrs: &Attrs<'_>, text: &str, self_closing: bool) {
+        for c in [&mut self.link, &mut self.byline, &mut self.h1]
+            .into_iter()
+            .flatten()
+        {
+            c.start(name);
+        }
+        // A byline element is looked for on every element: its attributes
+        // are read only when their text names an author or a byline.
+        let raw = attrs.raw();
+        // (Attributes are a slice of the document; any other reads as
+        // unmarked.)
+        let from = (raw.as_ptr() as usize).wrapping_sub(self.html.as_ptr() as usize);
+        while self.marks.get(self.next_mark).is_some_and(|&m| m < from) {
+            self.next_mark += 1;
+        }
+        let marked = self
+            .marks
+            .get(self.next_mark)
+            .is_some_and(|&m| from <= self.html.len() && m + 6 <= from + raw.len());
+        if name == b"a" && !marked {
+            return;
+        }
+        let out = &mut self.out;
+        let byline_wanted =
+            marked && self.byline.is_none() && out.bylines.len() < MAX_BYLINES && !self_closing;
+        let interesting = matches!(
+            name,
+            b"meta" | b"html" | b"link" | b"a" | b"h1" | b"time" | b"script"
+        );
+        if !interesting && !byline_wanted {
+            return;
+        }
+        let w = Wanted::of(attrs);
+        match name {
+            b"meta" if out.metas.len() < MAX_METAS => {
+                let key = [w.property, w.name, w.itemprop, w.http_equiv]
+                    .into_iter()
+                    .flatten()
+                    .map(value)
+                    .find(|k| !k.is_empty());
+                if let (Some(key), Some(content)) = (key, w.content) {
+                    out.metas.push((key.to_ascii_lowercase(), value(content)));
+                }
+            }
+            b"html" if out.lang.is_none() => {
+                out.lang = w.lang.map(value).filter(|l| !l.is_empty());
+            }
+            b"link"
+                if out.canonical.is_none()
+                    && w.rel.is_some_and(|r| {
+                        r.split_ascii_whitespace()
+                            .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    }) =>
+            {
+                out.canonical = w.href.map(value);
+            }
+            b"a" if self.link.is_none()
+                && (w.rel.is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("author"))
+                }) || w.href.is_some_and(is_author_href)) =>
+            {
+                self.link = Some(Capture::new(name, false));
+            }
+            b"h1" if !self.h1_seen => {
+                self.h1_seen = true;
+                self.h1 = Some(Capture::new(name, false));
+            }
+            b"time" if out.times.len() < MAX_TIMES => {
+                if let Some(d) = w.datetime.map(value).filter(|d| !d.is_empty()) {
+                    out.times.push(d);
+                }
+            }
+            b"script"
+                if out.json_ld.len() < MAX_JSON_LD
+                    && w.kind
+                        .is_some_and(|k| k.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let html = self.html;
+                let from = text.as_ptr() as usize - html.as_ptr() as usize + text.len();
+                let to = script_end(html.as_bytes(), from);
+                if to - from <= MAX_JSON_LD_BYTES {
+                    out.json_ld.push(html[from..to].to_string());
+                }
+            }
+            _ => {}
+        }
+        if byline_wanted
+            && !matches!(name, b"meta" | b"link" | b"img" | b"script" | b"style")
+            && [w.class, w.id, w.itemprop]
+                .into_iter()
+                .flatten()
+                .any(is_byline_mark)
+        {
+            self.byline = Some(Capture::new(name, true));
+        }
+    }
+
+    fn end(&mut self, name: &[u8]) {
+        let out = &mut self.out;
+        if self.link.as_mut().is_some_and(|c| c.end(name)) {
+            let a = self.link.take().map(Capture::finish).unwrap_or_default();
+            if !a.is_empty() && out.author_links.len() < 16 {
+                out.author_links.push(a.replace('\n', " "));
+            }
+        }
+        if self.byline.as_mut().is_some_and(|c| c.end(name)) {
+            let b = self.byline.take().map(Capture::finish).unwrap_or_default();
+            if !b.is_empty() {
+                out.bylines.push(b);
+            }
+        }
+        if self.h1.as_mut().is_some_and(|c| c.end(name)) {
+            let h = self.h1.take().map(Capture::finish).unwrap_or_default();
+            if !h.is_empty() {
+                out.h1 = Some(h.replace('\n', " "));
+            }
+        }
+    }
+
+    /// The facts read.
+    pub(crate) fn finish(self) -> Facts {
+        self.out
+    }
 }
 
 /// The largest char boundary of `s` at or under `n`.

@@ -201,9 +201,19 @@ impl Sink for Convert {
 /// Converts an HTML document into lines and their DOM features.
 pub(crate) fn convert(html: &str) -> HtmlPage {
     run(|c| {
-        tree::build(html, c);
+        tree::build(html, c, |_| {});
         PageTypes::of(html)
     })
+}
+
+/// [`convert`], reading the page's [`meta::Facts`] in the same pass.
+pub(crate) fn convert_reading(html: &str) -> (HtmlPage, meta::Facts) {
+    let mut facts = meta::Reader::new(html);
+    let page = run(|c| {
+        tree::build(html, c, |t| facts.token(t));
+        PageTypes::of(html)
+    });
+    (page, facts.finish())
 }
 
 /// Converts a parsed DOM (a document, or one element and what it holds):

@@ -325,6 +325,11 @@ impl<'h> Attrs<'h> {
         }
     }
 
+    /// The attributes' text, raw: from the end of the name to the `>`.
+    pub(super) fn raw(&self) -> &'h str {
+        self.text
+    }
+
     /// Every attribute as (name, raw value), in order, names as written
     /// (compare them without case; a repeated name comes again, and the
     /// tree builder keeps the first).

@@ -125,3 +125,41 @@ fn a_page_of_millions_of_lines_is_cleaned_in_windows() {
     );
     assert!(out.starts_with("Council keeps the library open\n"));
 }
+
+/// Bad metadata leaves its field empty and the cleaning goes on: broken
+/// JSON-LD, dates of year 0 and 99999, 10,000 `<meta>` tags, a 10 MB
+/// JSON-LD block, a byline element with 100,000 nested elements.
+#[test]
+fn bad_metadata_leaves_fields_empty() {
+    let body = "<p>The city council voted on Tuesday to keep the central library open, after months of debate.</p>";
+    let c = dejunk::Cleaner::new();
+    let extract = |head: &str| {
+        c.extract(dejunk::Page::html(&format!(
+            "<head>{head}</head><body>{body}</body>"
+        )))
+    };
+    for head in [
+        r#"<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": </script>"#,
+        r#"<script type="application/ld+json">{"datePublished": "0000-01-01"}</script>"#,
+        r#"<meta property="article:published_time" content="99999-05-03">"#,
+        r#"<script type="application/ld+json">[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[</script>"#,
+    ] {
+        let e = extract(head);
+        assert_eq!(e.metadata().date(), None, "{head}");
+        assert!(e.text().starts_with("The city council"), "{head}");
+    }
+    let many = "<meta name=\"keywords\" content=\"library, council\">".repeat(10_000);
+    let e = extract(&many);
+    assert_eq!(e.metadata().tags(), ["library", "council"]);
+    assert!(e.text().starts_with("The city council"));
+    let huge = format!(
+        r#"<script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"2024-05-03","x":"{}"}}</script>"#,
+        "x".repeat(10 << 20)
+    );
+    let e = extract(&huge);
+    assert_eq!(e.metadata().date(), None);
+    assert!(e.text().starts_with("The city council"));
+    let nested = format!("<div class=\"byline\">{}Anna Fink", "<div>".repeat(100_000));
+    let e = extract(&nested);
+    assert!(e.metadata().authors().len() <= 1);
+}

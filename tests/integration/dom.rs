@@ -262,3 +262,27 @@ const BY_DESIGN: [(&str, &str); 4] = [
         "no foster parenting: a <div> between cells",
     ),
 ];
+
+/// A parsed document has the metadata its markup gives, as the same page
+/// given as HTML has; so has one of its elements (the head is the
+/// document's).
+#[test]
+fn parsed_pages_have_their_metadata() {
+    let html = r#"<html lang="de"><head><script type="application/ld+json">{"@type":"NewsArticle",
+        "datePublished":"2024-05-03T15:47:42+02:00","author":{"@type":"Person","name":"Anna Fink"}}</script>
+        <link rel="canonical" href="https://example.com/a"></head><body><article>
+        <h1>Die Bibliothek bleibt offen</h1>
+        <p>Der Gemeinderat hat am Dienstag beschlossen, die Zentralbibliothek offen zu halten, nach monatelangem Streit.</p>
+        </article></body></html>"#;
+    let c = Cleaner::new();
+    let want = c.extract(Page::html(html)).metadata().clone();
+    assert_eq!(want.authors(), ["Anna Fink"]);
+    assert_eq!(want.language(), Some("de"));
+    let doc = Html::parse_document(html);
+    assert_eq!(c.extract(Page::document(&doc)).metadata(), &want);
+    let article = doc
+        .select(&Selector::parse("article").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(c.extract(Page::element(article)).metadata(), &want);
+}

@@ -10,7 +10,9 @@ use std::path::Path;
 /// The modules of `src/`, bottom first; a module may use the modules of
 /// the lines above its own. Modules on one line may not use each other.
 const LAYERS: &[&[&str]] = &[
-    &["error", "hash", "math", "charset", "sniff", "date"],
+    &[
+        "error", "hash", "math", "charset", "sniff", "date", "language",
+    ],
     &["segment"],
     &["phrase", "not_text"],
     &["feature"],

@@ -141,8 +141,9 @@ struct Tree<'s, S> {
     frameset: bool,
 }
 
-/// Reads `html` and sends its elements and text to `sink`.
-pub(super) fn build(html: &str, sink: &mut impl Sink) {
+/// Reads `html` and sends its elements and text to `sink`, showing
+/// `observe` every token first.
+pub(super) fn build(html: &str, sink: &mut impl Sink, mut observe: impl FnMut(&Token<'_, '_>)) {
     let mut tree = Tree {
         html,
         sink,
@@ -152,7 +153,10 @@ pub(super) fn build(html: &str, sink: &mut impl Sink) {
         frameset: false,
     };
     tree.nesting.quirks = quirks(html);
-    scan(html, |t| tree.token(t));
+    scan(html, |t| {
+        observe(&t);
+        tree.token(t)
+    });
 }
 
 /// The value of a start tag's attribute `name` (the first of that name),
