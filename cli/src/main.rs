@@ -67,6 +67,18 @@ struct Args {
     #[arg(long)]
     markdown: bool,
 
+    /// Start the Markdown with a YAML front matter block of the page's
+    /// metadata (title, date, authors, site, language, URL, description,
+    /// tags, image: those the page gives).
+    #[arg(long, requires = "markdown", conflicts_with = "no_metadata")]
+    front_matter: bool,
+
+    /// Do not read pages' metadata (date, authors, site, language, ...):
+    /// the JSONL records carry the title and text only, and the work is
+    /// skipped.
+    #[arg(long)]
+    no_metadata: bool,
+
     /// What to clean in a JSONL record: `auto` takes the HTML field when
     /// present, else the text field.
     #[arg(long, value_enum, default_value_t = Input::Auto)]
@@ -201,6 +213,7 @@ fn run(args: &Args) -> Result<u64, String> {
         builder.threshold(t);
     }
     builder.comments(args.comments);
+    builder.metadata(!args.no_metadata);
     let cleaner = builder.build().map_err(|e| e.to_string())?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.map_or(0, usize::from))
@@ -281,6 +294,7 @@ fn run(args: &Args) -> Result<u64, String> {
         report: args.report,
         to: args.to,
         markdown: args.markdown,
+        front_matter: args.front_matter,
     };
     let read = pool.in_place_scope(|scope| {
         let job = &job;
@@ -483,6 +497,7 @@ struct Job<'a> {
     report: bool,
     to: To,
     markdown: bool,
+    front_matter: bool,
 }
 
 #[derive(Serialize)]
@@ -542,6 +557,38 @@ impl Meta {
             image: s(m.image()),
         })
     }
+}
+
+/// A YAML front matter block of a page's title and metadata (the fields
+/// it gives), each value a double-quoted scalar (JSON's strings are
+/// YAML's).
+fn front_matter(title: Option<&str>, m: &dejunk::Metadata, url: Option<&str>) -> String {
+    let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let mut out = String::from("---\n");
+    let mut one = |key: &str, v: Option<&str>| {
+        if let Some(v) = v {
+            out.push_str(&format!("{key}: {}\n", q(v)));
+        }
+    };
+    one("title", title.or(m.headline()));
+    one("date", m.date());
+    one("modified", m.modified());
+    one("site_name", m.site_name());
+    one("lang", m.language());
+    one("url", url);
+    one("description", m.description());
+    one("image", m.image());
+    for (key, list) in [("authors", m.authors()), ("tags", m.tags())] {
+        if !list.is_empty() {
+            out.push_str(key);
+            out.push_str(":\n");
+            for v in list {
+                out.push_str(&format!("  - {}\n", q(v)));
+            }
+        }
+    }
+    out.push_str("---\n\n");
+    out
 }
 
 /// The blocks of an analysis, written as they are serialised (no copy of
@@ -662,6 +709,9 @@ impl Job<'_> {
         // Copied to the output; the page's content is borrowed below.
         let (id, url) = (page.id.take(), page.url.take());
         let mut input = page.dejunk_page();
+        if let Some(u) = &url {
+            input = input.url(u);
+        }
         if let Some((memory, site)) = &site {
             input = input.site(memory, site);
         }
@@ -699,11 +749,20 @@ impl Job<'_> {
             let e = c.extract(input);
             let title = e.title().map(str::to_string);
             let metadata = Meta::of(e.metadata());
-            let url = e.metadata().url().map(str::to_string).or(url);
-            let text = match e.markdown() {
-                Some(md) if markdown => md.to_string(),
-                _ => e.into_text(),
+            let url = e
+                .metadata()
+                .url()
+                .map(str::to_string)
+                .or_else(|| url.clone());
+            let mut text = match self.front_matter {
+                true => front_matter(e.title(), e.metadata(), url.as_deref()),
+                false => String::new(),
             };
+            match e.markdown() {
+                Some(md) if markdown => text.push_str(md),
+                _ if text.is_empty() => text = e.into_text(),
+                _ => text.push_str(e.text()),
+            }
             (title, text, metadata, url)
         };
         if as_text {

@@ -773,3 +773,59 @@ fn no_input_on_a_terminal_is_a_usage_error() {
     assert!(said.contains("no input: give files"), "{said}");
     assert!(started.elapsed().as_secs() < 20);
 }
+
+/// The metadata fields of a record; --no-metadata leaves them out;
+/// --front-matter starts the Markdown with them as YAML.
+#[test]
+fn metadata_fields_front_matter_and_no_metadata() {
+    let html = format!(
+        r#"<html lang="en"><head><meta name="author" content="By Anna Fink">
+        <meta property="article:published_time" content="2024-05-03T10:00:00Z">
+        <meta name="description" content="The &quot;library&quot; stays open"></head>
+        <body><h1>Council keeps the library open</h1><p>{BODY}</p><p>{BODY2}</p></body></html>"#
+    );
+    let line =
+        serde_json::json!({"url": "https://example.com/2023/01/02/x", "html": html}).to_string();
+    let out = dejunk(&["--to", "jsonl", "-"], line.as_bytes());
+    let r = &records(&out)[0];
+    assert_eq!(r["date"], "2024-05-03T10:00:00+00:00");
+    assert_eq!(r["authors"], serde_json::json!(["Anna Fink"]));
+    assert_eq!(r["lang"], "en");
+    assert_eq!(r["url"], "https://example.com/2023/01/02/x");
+    let out = dejunk(&["--to", "jsonl", "--no-metadata", "-"], line.as_bytes());
+    let r = &records(&out)[0];
+    assert!(r.get("date").is_none() && r.get("authors").is_none() && r.get("lang").is_none());
+    assert!(r["text"].as_str().unwrap().contains(BODY));
+    // The URL's date when the page gives none.
+    let bare = serde_json::json!({"url": "https://example.com/2023/01/02/x", "text": format!("{BODY}\n{BODY2}")}).to_string();
+    assert_eq!(
+        records(&dejunk(&["--to", "jsonl", "-"], bare.as_bytes()))[0]["date"],
+        "2023-01-02"
+    );
+    let out = dejunk(
+        &["--format", "html", "--markdown", "--front-matter", "-"],
+        html.as_bytes(),
+    );
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.starts_with(
+            "---\ntitle: \"Council keeps the library open\"\ndate: \"2024-05-03T10:00:00+00:00\"\n"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("description: \"The \\\"library\\\" stays open\"\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("authors:\n  - \"Anna Fink\"\n---\n\n# Council keeps the library open\n"),
+        "{md}"
+    );
+    // --front-matter needs --markdown.
+    assert_eq!(
+        dejunk(&["--front-matter", "-"], html.as_bytes())
+            .status
+            .code(),
+        Some(2)
+    );
+}
