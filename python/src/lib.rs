@@ -351,18 +351,26 @@ impl Cleaner {
     /// (a list), "site_name", "lang", "canonical_url", "description",
     /// "tags" (a list), "image" (None or empty when not given). The page is
     /// str or bytes; html=None sniffs (as dejunk.clean does), html=True or
-    /// False says which.
-    #[pyo3(signature = (page, *, html=None, memory=None, site=None))]
+    /// False says which. url: the page's URL, whose path may give the
+    /// date (/2024/05/03/) when the page does not.
+    #[pyo3(signature = (page, *, html=None, url=None, memory=None, site=None))]
     fn extract<'py>(
         &self,
         py: Python<'py>,
         page: Input,
         html: Option<bool>,
+        url: Option<&str>,
         memory: Option<&SiteMemory>,
         site: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let site = with_site(memory, site)?;
-        let e = py.detach(move || self.inner.extract(page.page(html, site)));
+        let e = py.detach(move || {
+            let page = page.page(html, site);
+            self.inner.extract(match url {
+                Some(u) => page.url(u),
+                None => page,
+            })
+        });
         let title = e.title().map(str::to_string);
         let markdown = e.markdown().map(str::to_string);
         let d = PyDict::new(py);

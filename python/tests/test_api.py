@@ -253,3 +253,11 @@ def test_extract_gives_what_the_page_says_of_itself():
     assert e["headline"] == "Die Bibliothek bleibt offen"
     t = dejunk.Cleaner().extract("Just some text.")
     assert t["date"] is None and t["authors"] == [] and t["tags"] == []
+    # A text page: its byline and date lines, its URL's date, its language.
+    text = ("Council keeps the library open\nBy Anna Fink\n3 May 2024\n"
+            "The city council voted on Tuesday to keep the central library open, after months of debate about its roof.")
+    t = dejunk.Cleaner().extract(text)
+    assert (t["authors"], t["date"], t["lang"]) == (["Anna Fink"], "2024-05-03", "en")
+    u = dejunk.Cleaner().extract("The city council voted on Tuesday to keep the central library open.",
+                                 url="https://example.com/2024/05/03/library")
+    assert u["date"] == "2024-05-03"

@@ -29,3 +29,19 @@ def test_extractor_cleans_documents_like_the_direct_call():
     text_step = DejunkExtractor(html=False, threshold=0.5)
     assert text_step.extract("Share this\nThe council voted on Tuesday to keep the library open, after months of debate.") \
         == dejunk.clean("Share this\nThe council voted on Tuesday to keep the library open, after months of debate.")
+
+
+def test_extractor_puts_the_metadata_in_the_document():
+    html = ('<html lang="en"><head><meta name="author" content="By Anna Fink">'
+            '<meta property="article:published_time" content="2024-05-03T10:00:00Z"></head>'
+            "<body>" + HTML + "</body></html>")
+    doc = Document(text=html, id="a", metadata={"date": "2026-01-01T00:00:00Z"})
+    [out] = list(DejunkExtractor().run(iter([doc])))
+    assert type(out.text) is str and out.text == dejunk.clean_html(html)
+    assert out.metadata["date_published"] == "2024-05-03T10:00:00+00:00"
+    assert out.metadata["authors"] == ["Anna Fink"]
+    assert out.metadata["language"] == "en"
+    # The reader's crawl date stays.
+    assert out.metadata["date"] == "2026-01-01T00:00:00Z"
+    [bare] = list(DejunkExtractor(metadata=False).run(iter([Document(text=html, id="b")])))
+    assert bare.metadata == {}

@@ -1,4 +1,4 @@
-from typing import Iterable, Optional, Union
+from typing import Any, Iterable, Optional, Union
 
 Page = Union[str, bytes]
 """A page: str, or bytes in any encoding (HTML: found as a browser would; text: byte-order mark, else UTF-8)."""
@@ -103,9 +103,13 @@ class Cleaner:
         page: Page,
         *,
         html: Optional[bool] = None,
+        url: Optional[str] = None,
         memory: Optional[SiteMemory] = None,
         site: Optional[str] = None,
-    ) -> dict[str, Optional[str]]:
+    ) -> dict[str, Any]:
         """The page's title (None when it has none), its cleaned text and, for
-        HTML, its Markdown: {"title": ..., "text": ..., "markdown": ...}."""
+        HTML, its Markdown: {"title": ..., "text": ..., "markdown": ...}; and
+        its metadata: "headline", "date", "modified", "site_name", "lang",
+        "canonical_url", "description", "image" (str or None), "authors" and
+        "tags" (lists). url: the page's URL (its path may give the date)."""
         ...
