@@ -128,19 +128,37 @@ fn main() {
         ("flood.txt", flood(262_144, &mut rng), false),
         ("flood-control.txt", control(262_144, &mut rng), false),
         ("short-lines.txt", "a\n".repeat(2_000_000), false),
-        ("meta-tags.html", format!("<head>{metas}</head><body>{article}"), true),
-        ("meta-json-ld.html", format!("<head>{json_ld}</head><body>{article}"), true),
+        (
+            "meta-tags.html",
+            format!("<head>{metas}</head><body>{article}"),
+            true,
+        ),
+        (
+            "meta-json-ld.html",
+            format!("<head>{json_ld}</head><body>{article}"),
+            true,
+        ),
         (
             "meta-byline.html",
-            format!("<body><div class=\"byline\">{}{article}", "<div>".repeat(100_000)),
+            format!(
+                "<body><div class=\"byline\">{}{article}",
+                "<div>".repeat(100_000)
+            ),
             true,
         ),
         (
             "meta-author-links.html",
-            format!("<body>{}{article}", "<a href=\"/author/x\">Anna Fink</a>".repeat(100_000)),
+            format!(
+                "<body>{}{article}",
+                "<a href=\"/author/x\">Anna Fink</a>".repeat(100_000)
+            ),
             true,
         ),
-        ("meta-control.html", format!("<body>{}", article.repeat(80_000)), true),
+        (
+            "meta-control.html",
+            format!("<body>{}", article.repeat(80_000)),
+            true,
+        ),
     ];
     let cleaner = Cleaner::new();
     println!("file\tbytes\tseconds (best of 3)\toutput lines");

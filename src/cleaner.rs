@@ -339,7 +339,13 @@ impl Cleaner {
         };
         let mut text = String::new();
         let mut markdown = page.is_html().then(String::new);
-        let found = self.run_prepared(&page, &prepared, &mut text, markdown.as_mut());
+        let found = self.run_prepared(
+            &page,
+            &prepared,
+            &mut text,
+            markdown.as_mut(),
+            declared.is_some(),
+        );
         let metadata = declared
             .map(|d| metadata::read(d, &found.head, &text, page.source_url()))
             .unwrap_or_default();
@@ -406,16 +412,18 @@ impl Cleaner {
     /// Cleans `page` into `out` (and its Markdown into `markdown`, for
     /// HTML); returns its title.
     fn run_clean(&self, page: Page<'_>, out: &mut String, markdown: Option<&mut String>) -> Found {
-        self.run_prepared(&page, &page.prepare(), out, markdown)
+        self.run_prepared(&page, &page.prepare(), out, markdown, false)
     }
 
-    /// [`Cleaner::run_clean`] on the page as prepared.
+    /// [`Cleaner::run_clean`] on the page as prepared; with `head`, the
+    /// lines about the article's start too (for its metadata).
     fn run_prepared(
         &self,
         page: &Page<'_>,
         prepared: &Prepared<'_>,
         out: &mut String,
         markdown: Option<&mut String>,
+        head: bool,
     ) -> Found {
         window::clean(
             &self.inner.rules,
@@ -424,6 +432,7 @@ impl Cleaner {
             page.memory(),
             out,
             markdown,
+            head,
         )
     }
 
@@ -720,9 +729,11 @@ impl CleanerBuilder {
         dedup(yes: bool);
 
         /// Whether [`Cleaner::extract`] and [`Cleaner::analyze`] read the
-        /// page's [`Metadata`] (a second look at an HTML page's markup, and
-        /// the language of the kept text). Default: `true`; with `false`
-        /// the metadata is empty and the work is skipped.
+        /// page's [`Metadata`] (the facts of an HTML page's markup, read in
+        /// the pass that converts it; the byline and date lines; the
+        /// language of the kept text). Default: `true`; with `false` the
+        /// metadata is empty and the work is skipped. [`Cleaner::clean`]
+        /// never reads it.
         ///
         /// # Example
         ///

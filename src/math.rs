@@ -30,6 +30,7 @@ pub(crate) fn flag(b: bool) -> f32 {
 /// A part over its whole, as the link density is (characters inside links
 /// over all characters); 0 for an empty whole.
 #[inline]
+#[cfg(feature = "html")]
 pub(crate) fn density(part: u64, whole: u64) -> f32 {
     if whole > 0 {
         part as f32 / whole as f32

@@ -209,9 +209,8 @@ impl Metadata {
     }
 }
 
-/// What an HTML page's markup says of it, read in a pass of its own (a
-/// parsed document's serialisation).
-#[cfg(any(feature = "scraper", all(test, feature = "html")))]
+/// What an HTML page's markup says of it, read in a pass of its own.
+#[cfg(all(test, feature = "html"))]
 pub(crate) fn of_html(html: &str) -> Candidates {
     of_facts(&crate::html::meta::facts(html))
 }
@@ -330,7 +329,9 @@ pub(crate) struct Candidates {
 /// At most this many authors and tags are kept.
 const MAX_LIST: usize = 64;
 
-/// Where an author's name comes from, the most trusted first.
+/// Where an author's name comes from, the most trusted first (without
+/// the feature `html`, only a text's byline lines).
+#[cfg_attr(not(feature = "html"), allow(dead_code))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Rank {
     /// A JSON-LD `Person`.
@@ -351,6 +352,7 @@ pub(crate) enum Rank {
 }
 
 /// Reads one `<meta>` tag.
+#[cfg(feature = "html")]
 fn meta_tag(key: &str, value: &str, m: &mut Candidates) {
     let v = value.to_string();
     match key {
@@ -460,8 +462,10 @@ fn reads_as_headline(h1: &str, description: Option<&str>, site: Option<&str>) ->
 /// The names of a byline element's text (its elements' texts on lines of
 /// their own): those that read as a person's or a desk's name,
 /// capitalised words without digits, at least two (a one-word piece of a
-/// byline is a role, a label or a button: "Redakteurin", "Listen"). A block of more than [`MAX_BYLINE_NAMES`] names is a
-/// menu, not a byline.
+/// byline is a role, a label or a button: "Redakteurin", "Listen"). A
+/// block of more than [`MAX_BYLINE_NAMES`] names is a menu, not a
+/// byline.
+#[cfg(feature = "html")]
 fn byline_names(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in text.lines() {

@@ -58,7 +58,11 @@ enum Content<'a> {
 }
 
 /// What a parsed document's markup says of it, read when the page is made
-/// (from its serialisation: the tree cannot be kept).
+/// (the tree cannot be kept): the facts of its `<head>` (meta tags,
+/// JSON-LD, the canonical link), its `<html lang>` and its first `<h1>`,
+/// read from the tree. (The body's other facts, which an HTML page's
+/// conversion reads in its pass, would cost a walk of their own: bylines
+/// the page marks, `<time>`, links to authors, JSON-LD in the body.)
 #[cfg(feature = "scraper")]
 #[derive(Debug)]
 struct Markup(crate::metadata::Candidates);
@@ -72,7 +76,38 @@ impl Markup {
             .filter_map(scraper::ElementRef::wrap)
             .last()
             .unwrap_or(node);
-        std::sync::Arc::new(Markup(crate::metadata::of_html(&root.html())))
+        let mut facts = crate::html::meta::Facts {
+            lang: root.value().attr("lang").map(str::to_string),
+            ..Default::default()
+        };
+        let head = root
+            .children()
+            .filter_map(scraper::ElementRef::wrap)
+            .find(|e| e.value().name() == "head");
+        for e in head
+            .iter()
+            .flat_map(|h| h.descendants())
+            .filter_map(scraper::ElementRef::wrap)
+        {
+            facts.element(
+                e.value().name(),
+                |n| e.value().attr(n),
+                || e.text().collect(),
+            );
+        }
+        facts.h1 = root
+            .descendants()
+            .filter_map(scraper::ElementRef::wrap)
+            .find(|e| e.value().name() == "h1")
+            .map(|h| {
+                h.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|h| !h.is_empty());
+        std::sync::Arc::new(Markup(crate::metadata::of_facts(&facts)))
     }
 }
 

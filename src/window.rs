@@ -77,13 +77,14 @@ pub(crate) fn clean(
     site: Site<'_>,
     out: &mut String,
     mut markdown: Option<&mut String>,
+    want_head: bool,
 ) -> Found {
     let mut found = Found::default();
     each_window(rules, model, &page.text, page.dom(), site, |w| {
         if let Some(t) = w.d.title {
             found.title = Some(w.page.block_text(t).to_string());
         }
-        if let Some(start) = w.d.start {
+        if let (Some(start), true) = (w.d.start, want_head) {
             found.head = head(&w.page, w.d.title, start);
         }
         decide::write_kept(&w.page, &w.d.kept, out);
@@ -97,7 +98,8 @@ pub(crate) fn clean(
     found
 }
 
-/// What cleaning a page finds besides its text.
+/// What cleaning a page finds besides its text (its head lines only when
+/// asked for).
 #[derive(Debug, Default)]
 pub(crate) struct Found {
     /// The page's title.

@@ -5,7 +5,7 @@
 //! or a 10 MB JSON-LD block cost linear time and bounded memory.
 
 use crate::html::refs::decode;
-#[cfg(any(feature = "scraper", test))]
+#[cfg(test)]
 use crate::html::scan::scan;
 use crate::html::scan::{Attrs, Token, script_end};
 
@@ -43,6 +43,54 @@ pub(crate) struct Facts {
     pub bylines: Vec<String>,
     /// The text of the first `<h1>`.
     pub h1: Option<String>,
+}
+
+impl Facts {
+    /// Reads the facts of one element of a parsed document's head: its
+    /// name, its attributes (by name, their references resolved) and its
+    /// text (a JSON-LD script's).
+    #[cfg(feature = "scraper")]
+    pub(crate) fn element<'e>(
+        &mut self,
+        name: &str,
+        attr: impl Fn(&str) -> Option<&'e str>,
+        text: impl FnOnce() -> String,
+    ) {
+        match name {
+            "meta" if self.metas.len() < MAX_METAS => {
+                let key = ["property", "name", "itemprop", "http-equiv"]
+                    .into_iter()
+                    .filter_map(&attr)
+                    .map(str::trim)
+                    .find(|k| !k.is_empty());
+                if let (Some(key), Some(content)) = (key, attr("content")) {
+                    let content = &content[..floor(content, MAX_VALUE)];
+                    self.metas
+                        .push((key.to_ascii_lowercase(), content.trim().to_string()));
+                }
+            }
+            "link"
+                if self.canonical.is_none()
+                    && attr("rel").is_some_and(|r| {
+                        r.split_ascii_whitespace()
+                            .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    }) =>
+            {
+                self.canonical = attr("href").map(|h| h.trim().to_string());
+            }
+            "script"
+                if self.json_ld.len() < MAX_JSON_LD
+                    && attr("type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let t = text();
+                if t.len() <= MAX_JSON_LD_BYTES {
+                    self.json_ld.push(t);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// At most this many byline elements are read ...
@@ -149,10 +197,9 @@ fn is_author_href(v: &str) -> bool {
     .any(|p| v.contains(p))
 }
 
-/// The facts of `html`, read in a pass of their own (a parsed document's
-/// serialisation); [`crate::html::convert_reading`] reads them in the
-/// conversion's pass.
-#[cfg(any(feature = "scraper", test))]
+/// The facts of `html`, read in a pass of their own (for tests;
+/// [`crate::html::convert_reading`] reads them in the conversion's pass).
+#[cfg(test)]
 pub(crate) fn facts(html: &str) -> Facts {
     let mut r = Reader::new(html);
     scan(html, |t| {
@@ -238,17 +285,16 @@ fn value(raw: &str) -> String {
 /// document, not one a tag.
 fn marks(html: &str) -> Vec<usize> {
     let b = html.as_bytes();
-    let mut at: Vec<usize> = memchr::memmem::find_iter(b, "aut")
-        .filter(|&i| {
-            let rest = &b[i..];
-            rest.starts_with(b"author")
-                || (i > 0
-                    && b[i - 1] == b'/'
-                    && (rest.starts_with(b"autor") || rest.starts_with(b"auteur")))
-        })
+    let mut at: Vec<usize> = memchr::memmem::find_iter(b, "author")
         .chain(memchr::memmem::find_iter(b, "byline"))
+        .chain(
+            memchr::memmem::find_iter(b, "/aut")
+                .filter(|&i| b[i + 1..].starts_with(b"autor") || b[i + 1..].starts_with(b"auteur"))
+                .map(|i| i + 1),
+        )
         .collect();
     at.sort_unstable();
+    at.dedup();
     at
 }
 
@@ -313,10 +359,17 @@ impl<'h> Reader<'h> {
         let out = &mut self.out;
         let byline_wanted =
             marked && self.byline.is_none() && out.bylines.len() < MAX_BYLINES && !self_closing;
-        let interesting = matches!(
-            name,
-            b"meta" | b"html" | b"link" | b"a" | b"h1" | b"time" | b"script"
-        );
+        // The tags facts are read from, when their attributes' text may
+        // hold one (a stylesheet's `<link>`, a plain `<script>` are many).
+        let holds = |what: &str| memchr::memmem::find(raw.as_bytes(), what.as_bytes()).is_some();
+        let interesting = match name {
+            b"meta" | b"a" | b"h1" => true,
+            b"html" => holds("lang"),
+            b"link" => holds("anonical"),
+            b"time" => holds("atetime"),
+            b"script" => holds("ld+json"),
+            _ => false,
+        };
         if !interesting && !byline_wanted {
             return;
         }
