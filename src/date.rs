@@ -350,7 +350,8 @@ fn year_of(w: &str) -> Option<u32> {
 /// either way round (`03/05/2024`), `month_first` says which (English of
 /// the United States writes the month first).
 pub(crate) fn in_text(line: &str, month_first: bool) -> Option<Date> {
-    if line.len() > 400 {
+    // A date has its year in digits.
+    if line.len() > 400 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     in_words(line).or_else(|| in_digits(line, month_first))

@@ -361,7 +361,7 @@ impl<'h> Reader<'h> {
             marked && self.byline.is_none() && out.bylines.len() < MAX_BYLINES && !self_closing;
         // The tags facts are read from, when their attributes' text may
         // hold one (a stylesheet's `<link>`, a plain `<script>` are many).
-        let holds = |what: &str| memchr::memmem::find(raw.as_bytes(), what.as_bytes()).is_some();
+        let holds = |what: &str| raw.contains(what);
         let interesting = match name {
             b"meta" | b"a" | b"h1" => true,
             b"html" => holds("lang"),
