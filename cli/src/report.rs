@@ -52,6 +52,27 @@ pub fn page(a: &Analysis<'_>, about: &About<'_>) -> String {
         escape(&mut out, url);
         out.push_str("</dd>\n");
     }
+    // What the page says of itself, the fields it gives.
+    let m = a.metadata();
+    let authors = m.authors().join(", ");
+    let tags = m.tags().join(", ");
+    for (name, value) in [
+        ("headline", m.headline()),
+        ("date", m.date()),
+        ("modified", m.modified()),
+        ("authors", Some(authors.as_str()).filter(|a| !a.is_empty())),
+        ("site", m.site_name()),
+        ("language", m.language()),
+        ("canonical url", m.url()),
+        ("description", m.description()),
+        ("tags", Some(tags.as_str()).filter(|t| !t.is_empty())),
+    ] {
+        if let Some(v) = value {
+            let _ = write!(out, "<dt>{name}</dt><dd>");
+            escape(&mut out, v);
+            out.push_str("</dd>\n");
+        }
+    }
     let _ = write!(
         out,
         "<dt>read as</dt><dd>{}</dd>\n<dt>blocks</dt><dd>{kept} kept, {} dropped, of {}</dd>\n</dl>\n",

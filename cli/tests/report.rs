@@ -213,3 +213,26 @@ fn screenshot_shows_kept_and_dropped() {
     let last_green = *green.last().unwrap();
     assert!(grey.iter().any(|&y| y > first_green && y < last_green));
 }
+
+/// The report's header shows what the page says of itself.
+#[test]
+fn report_shows_the_metadata() {
+    let d = dir();
+    let page = d.join("meta.html");
+    let html = format!(
+        "<html lang=\"en\"><head><meta name=\"author\" content=\"By Anna Fink &amp; Jan Marchart\">\
+         <meta property=\"article:published_time\" content=\"2024-05-03\"></head><body>{}</body></html>",
+        HTML
+    );
+    std::fs::write(&page, html).unwrap();
+    let report = dejunk(&["--report", page.to_str().unwrap()]);
+    assert!(
+        report.contains("<dt>date</dt><dd>2024-05-03</dd>"),
+        "{report}"
+    );
+    assert!(
+        report.contains("<dt>authors</dt><dd>Anna Fink, Jan Marchart</dd>"),
+        "{report}"
+    );
+    assert!(report.contains("<dt>language</dt><dd>en</dd>"), "{report}");
+}

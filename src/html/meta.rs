@@ -213,9 +213,8 @@ pub(crate) fn facts(html: &str) -> Facts {
 pub(crate) struct Reader<'h> {
     html: &'h str,
     out: Facts,
-    /// [`marks`], and the first not behind the tag being read.
-    marks: Vec<usize>,
-    next_mark: usize,
+    /// Where the words that mark a byline or an author link are.
+    marks: Marks,
     /// Inside an author link, a byline element or the first `<h1>`: its
     /// text is read.
     link: Option<Capture>,
@@ -278,24 +277,57 @@ fn value(raw: &str) -> String {
     out.trim().to_string()
 }
 
-/// Where a document writes `author`, `byline`, `/autor` or `/auteur` (as
-/// class names and paths are written, lowercase), in order: an element
-/// whose attributes hold none of them is no byline and no link to an
-/// author, and its attributes are not read. One search of the whole
-/// document, not one a tag.
-fn marks(html: &str) -> Vec<usize> {
-    let b = html.as_bytes();
-    let mut at: Vec<usize> = memchr::memmem::find_iter(b, "author")
-        .chain(memchr::memmem::find_iter(b, "byline"))
-        .chain(
-            memchr::memmem::find_iter(b, "/aut")
-                .filter(|&i| b[i + 1..].starts_with(b"autor") || b[i + 1..].starts_with(b"auteur"))
-                .map(|i| i + 1),
-        )
-        .collect();
-    at.sort_unstable();
-    at.dedup();
-    at
+/// Where a document next writes `author`, `byline`, `/autor` or
+/// `/auteur` (as class names and paths are written, lowercase): an
+/// element whose attributes hold none of them is no byline and no link to
+/// an author, and its attributes are not read. Each word's next place is
+/// searched for only once the tags have passed the last one found, so
+/// the searches read the document once in all, and hold nothing but
+/// three places.
+struct Marks {
+    finders: [memchr::memmem::Finder<'static>; 3],
+    /// Each word's next place at or after `searched[i]`, if any.
+    next: [Option<usize>; 3],
+    searched: [usize; 3],
+}
+
+impl Marks {
+    fn new() -> Marks {
+        use memchr::memmem::Finder;
+        Marks {
+            finders: [
+                Finder::new("author"),
+                Finder::new("byline"),
+                Finder::new("/aut"),
+            ],
+            next: [None; 3],
+            searched: [0; 3],
+        }
+    }
+
+    /// Whether one of the words is written within `b[from..to]`.
+    fn within(&mut self, b: &[u8], from: usize, to: usize) -> bool {
+        let mut found = false;
+        for i in 0..3 {
+            if self.next[i].is_none_or(|m| m < from) && self.searched[i] <= b.len() {
+                // Searched again from this tag on (never before where the
+                // last search ended).
+                let start = from.max(self.searched[i]).min(b.len());
+                self.next[i] = self.finders[i].find(&b[start..]).map(|m| m + start);
+                self.searched[i] = match self.next[i] {
+                    Some(m) => m + 1,
+                    None => b.len() + 1,
+                };
+            }
+            found |= self.next[i].is_some_and(|m| {
+                m + 6 <= to
+                    && (i < 2
+                        || b[m + 1..].starts_with(b"autor")
+                        || b[m + 1..].starts_with(b"auteur"))
+            });
+        }
+        found
+    }
 }
 
 impl<'h> Reader<'h> {
@@ -303,8 +335,7 @@ impl<'h> Reader<'h> {
         Reader {
             html,
             out: Facts::default(),
-            marks: marks(html),
-            next_mark: 0,
+            marks: Marks::new(),
             link: None,
             byline: None,
             h1: None,
@@ -346,13 +377,9 @@ impl<'h> Reader<'h> {
         // (Attributes are a slice of the document; any other reads as
         // unmarked.)
         let from = (raw.as_ptr() as usize).wrapping_sub(self.html.as_ptr() as usize);
-        while self.marks.get(self.next_mark).is_some_and(|&m| m < from) {
-            self.next_mark += 1;
-        }
-        let marked = self
-            .marks
-            .get(self.next_mark)
-            .is_some_and(|&m| from <= self.html.len() && m + 6 <= from + raw.len());
+        let marked = from.checked_add(raw.len()).is_some_and(|to| {
+            to <= self.html.len() && self.marks.within(self.html.as_bytes(), from, to)
+        });
         if name == b"a" && !marked {
             return;
         }
