@@ -745,25 +745,31 @@ impl Job<'_> {
         // run); with --explain, every block and its reasons (an analysis
         // holds every block: more memory).
         let analysis = (self.explain && !as_text).then(|| c.analyze(input.clone()));
-        let (title, text, metadata, url) = {
-            let e = c.extract(input);
-            let title = e.title().map(str::to_string);
-            let metadata = Meta::of(e.metadata());
-            let url = e
-                .metadata()
-                .url()
-                .map(str::to_string)
-                .or_else(|| url.clone());
-            let mut text = match self.front_matter {
-                true => front_matter(e.title(), e.metadata(), url.as_deref()),
-                false => String::new(),
-            };
-            match e.markdown() {
-                Some(md) if markdown => text.push_str(md),
-                _ if text.is_empty() => text = e.into_text(),
-                _ => text.push_str(e.text()),
+        let canonical = |m: &dejunk::Metadata| m.url().map(str::to_string).or_else(|| url.clone());
+        let (title, text, metadata, url) = match &analysis {
+            // The analysis holds the title, text and metadata already.
+            Some(a) if !markdown && !self.front_matter => (
+                a.title().map(str::to_string),
+                a.text().to_string(),
+                Meta::of(a.metadata()),
+                canonical(a.metadata()),
+            ),
+            _ => {
+                let e = c.extract(input);
+                let title = e.title().map(str::to_string);
+                let metadata = Meta::of(e.metadata());
+                let url = canonical(e.metadata());
+                let mut text = match self.front_matter {
+                    true => front_matter(e.title(), e.metadata(), url.as_deref()),
+                    false => String::new(),
+                };
+                match e.markdown() {
+                    Some(md) if markdown => text.push_str(md),
+                    _ if text.is_empty() => text = e.into_text(),
+                    _ => text.push_str(e.text()),
+                }
+                (title, text, metadata, url)
             }
-            (title, text, metadata, url)
         };
         if as_text {
             return Ok(Out::Text(text));
