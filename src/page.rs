@@ -90,23 +90,17 @@ impl Markup {
             .filter_map(scraper::ElementRef::wrap)
         {
             facts.element(
-                e.value().name(),
-                |n| e.value().attr(n),
-                || e.text().collect(),
+                e.value().name().as_bytes(),
+                |n| e.value().attr(n).map(std::borrow::Cow::Borrowed),
+                || e.text().collect::<String>().into(),
             );
         }
         facts.h1 = root
             .descendants()
             .filter_map(scraper::ElementRef::wrap)
             .find(|e| e.value().name() == "h1")
-            .map(|h| {
-                h.text()
-                    .collect::<String>()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .filter(|h| !h.is_empty());
+            .map(|h| h.text().collect::<String>())
+            .filter(|h| !h.trim().is_empty());
         std::sync::Arc::new(Markup(crate::metadata::of_facts(&facts)))
     }
 }

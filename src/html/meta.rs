@@ -4,6 +4,8 @@
 //! links. One pass of the tokeniser; bounded, so that 10,000 `<meta>` tags
 //! or a 10 MB JSON-LD block cost linear time and bounded memory.
 
+use std::borrow::Cow;
+
 use crate::html::refs::decode;
 #[cfg(test)]
 use crate::html::scan::scan;
@@ -46,51 +48,63 @@ pub(crate) struct Facts {
 }
 
 impl Facts {
-    /// Reads the facts of one element of a parsed document's head: its
-    /// name, its attributes (by name, their references resolved) and its
-    /// text (a JSON-LD script's).
-    #[cfg(feature = "scraper")]
-    pub(crate) fn element<'e>(
+    /// Reads the facts of an element's own (not of its text's): a meta
+    /// tag, `<html lang>`, the canonical link, `<time datetime>`, a
+    /// JSON-LD script. `attr` gives an attribute's value by name, its
+    /// references resolved; `text` a script's text. The tokeniser's
+    /// [`Reader`] and a parsed document's head both read them here.
+    pub(crate) fn element<'v>(
         &mut self,
-        name: &str,
-        attr: impl Fn(&str) -> Option<&'e str>,
-        text: impl FnOnce() -> String,
+        name: &[u8],
+        attr: impl Fn(&str) -> Option<Cow<'v, str>>,
+        text: impl FnOnce() -> Cow<'v, str>,
     ) {
+        let trimmed = |v: Cow<'_, str>| v[..floor(&v, MAX_VALUE)].trim().to_string();
         match name {
-            "meta" if self.metas.len() < MAX_METAS => {
+            b"meta" if self.metas.len() < MAX_METAS => {
                 let key = ["property", "name", "itemprop", "http-equiv"]
                     .into_iter()
                     .filter_map(&attr)
-                    .map(str::trim)
+                    .map(trimmed)
                     .find(|k| !k.is_empty());
                 if let (Some(key), Some(content)) = (key, attr("content")) {
-                    let content = &content[..floor(content, MAX_VALUE)];
                     self.metas
-                        .push((key.to_ascii_lowercase(), content.trim().to_string()));
+                        .push((key.to_ascii_lowercase(), trimmed(content)));
                 }
             }
-            "link"
-                if self.canonical.is_none()
-                    && attr("rel").is_some_and(|r| {
-                        r.split_ascii_whitespace()
-                            .any(|r| r.eq_ignore_ascii_case("canonical"))
-                    }) =>
-            {
-                self.canonical = attr("href").map(|h| h.trim().to_string());
+            b"html" if self.lang.is_none() => {
+                self.lang = attr("lang").map(trimmed).filter(|l| !l.is_empty());
             }
-            "script"
+            b"link"
+                if self.canonical.is_none()
+                    && attr("rel").is_some_and(|r| has_token(&r, "canonical")) =>
+            {
+                self.canonical = attr("href").map(trimmed);
+            }
+            b"time" if self.times.len() < MAX_TIMES => {
+                if let Some(d) = attr("datetime").map(trimmed).filter(|d| !d.is_empty()) {
+                    self.times.push(d);
+                }
+            }
+            b"script"
                 if self.json_ld.len() < MAX_JSON_LD
                     && attr("type")
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
             {
                 let t = text();
                 if t.len() <= MAX_JSON_LD_BYTES {
-                    self.json_ld.push(t);
+                    self.json_ld.push(t.into_owned());
                 }
             }
             _ => {}
         }
     }
+}
+
+/// Whether a space-separated list (`rel`) holds `token`, without case.
+fn has_token(list: &str, token: &str) -> bool {
+    list.split_ascii_whitespace()
+        .any(|t| t.eq_ignore_ascii_case(token))
 }
 
 /// At most this many byline elements are read ...
@@ -242,6 +256,25 @@ struct Wanted<'h> {
 }
 
 impl<'a> Wanted<'a> {
+    /// The raw value of the attribute `name` (one of those wanted).
+    fn get(&self, name: &str) -> Option<&'a str> {
+        match name {
+            "property" => self.property,
+            "name" => self.name,
+            "itemprop" => self.itemprop,
+            "http-equiv" => self.http_equiv,
+            "content" => self.content,
+            "lang" => self.lang,
+            "rel" => self.rel,
+            "href" => self.href,
+            "datetime" => self.datetime,
+            "type" => self.kind,
+            "class" => self.class,
+            "id" => self.id,
+            _ => None,
+        }
+    }
+
     /// One pass over the attributes.
     fn of(attrs: &Attrs<'a>) -> Wanted<'a> {
         let mut w = Wanted::default();
@@ -402,33 +435,9 @@ impl<'h> Reader<'h> {
         }
         let w = Wanted::of(attrs);
         match name {
-            b"meta" if out.metas.len() < MAX_METAS => {
-                let key = [w.property, w.name, w.itemprop, w.http_equiv]
-                    .into_iter()
-                    .flatten()
-                    .map(value)
-                    .find(|k| !k.is_empty());
-                if let (Some(key), Some(content)) = (key, w.content) {
-                    out.metas.push((key.to_ascii_lowercase(), value(content)));
-                }
-            }
-            b"html" if out.lang.is_none() => {
-                out.lang = w.lang.map(value).filter(|l| !l.is_empty());
-            }
-            b"link"
-                if out.canonical.is_none()
-                    && w.rel.is_some_and(|r| {
-                        r.split_ascii_whitespace()
-                            .any(|r| r.eq_ignore_ascii_case("canonical"))
-                    }) =>
-            {
-                out.canonical = w.href.map(value);
-            }
             b"a" if self.link.is_none()
-                && (w.rel.is_some_and(|r| {
-                    r.split_ascii_whitespace()
-                        .any(|r| r.eq_ignore_ascii_case("author"))
-                }) || w.href.is_some_and(is_author_href)) =>
+                && (w.rel.is_some_and(|r| has_token(r, "author"))
+                    || w.href.is_some_and(is_author_href)) =>
             {
                 self.link = Some(Capture::new(name, false));
             }
@@ -436,24 +445,17 @@ impl<'h> Reader<'h> {
                 self.h1_seen = true;
                 self.h1 = Some(Capture::new(name, false));
             }
-            b"time" if out.times.len() < MAX_TIMES => {
-                if let Some(d) = w.datetime.map(value).filter(|d| !d.is_empty()) {
-                    out.times.push(d);
-                }
-            }
-            b"script"
-                if out.json_ld.len() < MAX_JSON_LD
-                    && w.kind
-                        .is_some_and(|k| k.trim().eq_ignore_ascii_case("application/ld+json")) =>
-            {
+            _ => {
                 let html = self.html;
-                let from = text.as_ptr() as usize - html.as_ptr() as usize + text.len();
-                let to = script_end(html.as_bytes(), from);
-                if to - from <= MAX_JSON_LD_BYTES {
-                    out.json_ld.push(html[from..to].to_string());
-                }
+                out.element(
+                    name,
+                    |n| w.get(n).map(|v| Cow::Owned(value(v))),
+                    || {
+                        let from = text.as_ptr() as usize - html.as_ptr() as usize + text.len();
+                        Cow::Borrowed(&html[from..script_end(html.as_bytes(), from)])
+                    },
+                );
             }
-            _ => {}
         }
         if byline_wanted
             && !matches!(name, b"meta" | b"link" | b"img" | b"script" | b"style")
